@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "edgar-etl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "edgar-etl", targets: ["edgar-etl"]),
+        .executable(name: "edgar-gen", targets: ["edgar-gen"]),
+        .library(name: "EdgarPipeline", targets: ["EdgarPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries, linked from the system through pkg-config.
+        .systemLibrary(name: "CEdgarZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CEdgarLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // Thin Swift wrappers over the C libraries, with typed errors.
+        .target(name: "EdgarZlib", dependencies: ["CEdgarZlib"]),
+
+        // Shared vocabulary: the filing model, values, rejects, JSON bytes, hashing.
+        .target(name: "EdgarCore"),
+
+        // Stage 1: files, folders, gzip, tar, zip -> members.
+        .target(name: "EdgarReaders", dependencies: ["EdgarCore", "EdgarZlib"]),
+        // Stage 2: SGML envelopes -> ownership documents.
+        .target(name: "EdgarExtractors", dependencies: ["EdgarCore"]),
+        // Stage 3: XML / text layout -> model -> table rows.
+        .target(name: "EdgarTransformers", dependencies: ["EdgarCore", "CEdgarLibXML2"]),
+        // Stage 4: partitioned NDJSON, staging, commit, manifests.
+        .target(name: "EdgarWriters", dependencies: ["EdgarCore", "EdgarZlib"]),
+        // The four stages wired together on Dispatch.
+        .target(
+            name: "EdgarPipeline",
+            dependencies: ["EdgarCore", "EdgarReaders", "EdgarExtractors", "EdgarTransformers", "EdgarWriters"]),
+        // Synthetic filings with known truth: XML and text renderings, envelopes, archives.
+        .target(name: "EdgarSynth", dependencies: ["EdgarCore", "EdgarZlib"]),
+
+        .executableTarget(
+            name: "edgar-etl",
+            dependencies: ["EdgarPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(
+            name: "edgar-gen",
+            dependencies: ["EdgarSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .target(name: "EdgarTestSupport", dependencies: ["EdgarCore"]),
+
+        .testTarget(name: "EdgarZlibTests", dependencies: ["EdgarZlib", "EdgarTestSupport"]),
+        .testTarget(name: "EdgarCoreTests", dependencies: ["EdgarCore", "EdgarTestSupport"]),
+        .testTarget(name: "EdgarReadersTests", dependencies: ["EdgarReaders", "EdgarSynth", "EdgarTestSupport"]),
+        .testTarget(name: "EdgarExtractorsTests", dependencies: ["EdgarExtractors", "EdgarTestSupport"]),
+        .testTarget(
+            name: "EdgarTransformersTests",
+            dependencies: ["EdgarTransformers", "EdgarExtractors", "EdgarSynth", "EdgarTestSupport"]),
+        .testTarget(name: "EdgarWritersTests", dependencies: ["EdgarWriters", "EdgarTestSupport"]),
+        .testTarget(
+            name: "EdgarPipelineTests", dependencies: ["EdgarPipeline", "EdgarSynth", "EdgarZlib", "EdgarTestSupport"]),
+        .testTarget(name: "EdgarCLITests", dependencies: ["EdgarSynth", "EdgarTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,158 @@
+/// A byte-level JSON writer: keys in the order written, strings escaped per RFC 8259, numbers emitted as the
+/// exact digits given. `JSONEncoder` is about six times slower and, without `.sortedKeys`, orders keys
+/// differently in every process, which would break byte-identical output.
+///
+/// The writer does not check structure; callers write well-formed objects through `beginObject`/`key`/….
+public struct JSONWriter: Sendable {
+    public var bytes: [UInt8]
+    private var needsComma: [Bool] = []
+
+    public init(capacity: Int = 1024) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma.removeAll(keepingCapacity: true)
+        afterKey = false
+    }
+
+    // MARK: Structure
+
+    public mutating func beginObject() {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma.append(false)
+    }
+
+    public mutating func endObject() {
+        needsComma.removeLast()
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    public mutating func beginArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        needsComma.append(false)
+    }
+
+    public mutating func endArray() {
+        needsComma.removeLast()
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes `"name":`; the next value written belongs to it.
+    public mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        afterKey = true
+    }
+
+    /// Writes a key that is not a compile-time constant (escaped like any string).
+    public mutating func key(dynamic name: String) {
+        separate()
+        appendEscaped(name)
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
+    /// Set between a key and its value: the value needs no separator.
+    private var afterKey = false
+
+    // MARK: Values
+
+    public mutating func null() {
+        separate()
+        bytes.append(contentsOf: [0x6e, 0x75, 0x6c, 0x6c])
+    }
+
+    public mutating func bool(_ value: Bool?) {
+        guard let value else { return null() }
+        separate()
+        if value { bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else { bytes.append(contentsOf: [0x66, 0x61, 0x6c, 0x73, 0x65]) }
+    }
+
+    public mutating func string(_ value: String?) {
+        guard let value else { return null() }
+        separate()
+        appendEscaped(value)
+    }
+
+    /// Writes a number token verbatim. The caller guarantees `digits` is a valid JSON number.
+    public mutating func number(digits: String?) {
+        guard let digits else { return null() }
+        separate()
+        var d = digits
+        d.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func int(_ value: Int) {
+        number(digits: String(value))
+    }
+
+    /// Appends already-encoded JSON (e.g. a nested object built elsewhere).
+    public mutating func raw(_ json: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: json)
+    }
+
+    /// Ends a line of NDJSON.
+    public mutating func newline() {
+        bytes.append(0x0a)
+    }
+
+    // MARK: Internals
+
+    private mutating func separate() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard !needsComma.isEmpty else { return }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Swift strings are valid Unicode, so their UTF-8 is valid UTF-8: only quotes, backslashes and control
+    /// characters need escaping.
+    private mutating func appendEscaped(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var s = value
+        s.withUTF8 { utf8 in
+            var runStart = 0
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let c = utf8[i]
+                if c >= 0x20 && c != 0x22 && c != 0x5c {
+                    i += 1
+                    continue
+                }
+                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                bytes.append(0x5c)
+                switch c {
+                case 0x22: bytes.append(0x22)
+                case 0x5c: bytes.append(0x5c)
+                case 0x0a: bytes.append(UInt8(ascii: "n"))
+                case 0x0d: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x0c: bytes.append(UInt8(ascii: "f"))
+                default:
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30])
+                    bytes.append(JSONWriter.hexDigits[Int(c >> 4)])
+                    bytes.append(JSONWriter.hexDigits[Int(c & 0x0f)])
+                }
+                i += 1
+                runStart = i
+            }
+            if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n])) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
