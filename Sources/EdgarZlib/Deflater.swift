@@ -1,18 +1,25 @@
 import CEdgarZlib
 
-/// Streaming gzip compression over zlib, for the writer and the sample generator. The gzip header zlib
+/// Streaming compression over zlib, for the writer and the sample generator. The gzip header zlib
 /// writes has mtime 0 and no file name, so the same input always gives the same bytes.
 public final class Deflater {
+    public enum Format: Sendable {
+        /// A gzip member (header, deflate data, CRC-32 and length trailer).
+        case gzip
+        /// Raw deflate, as stored in zip entries.
+        case raw
+    }
+
     private let stream: UnsafeMutablePointer<z_stream>
     private var output: [UInt8]
     private var finished = false
 
     /// `level` 1…9; 6 is zlib's default balance of speed and size.
-    public init(level: Int32 = 6, outputChunkSize: Int = 128 * 1024) throws(InflateError) {
+    public init(format: Format = .gzip, level: Int32 = 6, outputChunkSize: Int = 128 * 1024) throws(InflateError) {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         output = [UInt8](repeating: 0, count: outputChunkSize)
-        let rc = ZlibStatus(rawValue: cedgar_deflateInit2(stream, level, 15 + 16, 8))
+        let rc = ZlibStatus(rawValue: cedgar_deflateInit2(stream, level, format == .gzip ? 15 + 16 : -15, 8))
         guard rc == .ok else {
             stream.deinitialize(count: 1)
             stream.deallocate()
@@ -68,7 +75,12 @@ public final class Deflater {
 
     /// Compresses a whole buffer into one gzip member.
     public static func gzip(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
-        let deflater = try Deflater(level: level)
+        try compress(input, format: .gzip, level: level)
+    }
+
+    /// Compresses a whole buffer in the given format.
+    public static func compress(_ input: [UInt8], format: Format, level: Int32 = 6) throws -> [UInt8] {
+        let deflater = try Deflater(format: format, level: level)
         var out: [UInt8] = []
         try deflater.feed(input) { out.append(contentsOf: $0) }
         try deflater.finish { out.append(contentsOf: $0) }
