@@ -1,0 +1,141 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A failed system call on the output side: which call, on which path, and the errno. ENOSPC and EACCES
+/// end up here, and the source that hit them fails cleanly.
+public struct FileSystemError: Error, Sendable, CustomStringConvertible {
+    public var operation: String
+    public var path: String
+    public var errno: Int32
+
+    public var description: String {
+        "\(operation) \(path): \(String(cString: strerror(errno)))"
+    }
+
+    /// Out of space or quota: the operator can fix it and retry.
+    public var isTransient: Bool { errno == ENOSPC || errno == EDQUOT || errno == EIO || errno == EAGAIN }
+}
+
+/// Every file-system call the writer makes goes through here (in the manner of swift-system's syscall layer),
+/// so errno becomes a typed error in one place and EINTR is retried in one place.
+enum FileSystem {
+    static func openForWriting(_ path: String) throws(FileSystemError) -> Int32 {
+        while true {
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            if fd >= 0 { return fd }
+            if errno == EINTR { continue }
+            throw FileSystemError(operation: "open", path: path, errno: errno)
+        }
+    }
+
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws(FileSystemError) {
+        var offset = 0
+        while offset < buffer.count {
+            let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(operation: "write", path: path, errno: errno)
+            }
+            offset += n
+        }
+    }
+
+    static func sync(_ fd: Int32, path: String) throws(FileSystemError) {
+        if fsync(fd) != 0 { throw FileSystemError(operation: "fsync", path: path, errno: errno) }
+    }
+
+    static func close(_ fd: Int32, path: String) throws(FileSystemError) {
+        // close(2) must not be retried on EINTR on Linux: the descriptor is gone either way.
+        if Glibc.close(fd) != 0 && errno != EINTR { throw FileSystemError(operation: "close", path: path, errno: errno) }
+    }
+
+    static func rename(_ from: String, _ to: String) throws(FileSystemError) {
+        if Glibc.rename(from, to) != 0 { throw FileSystemError(operation: "rename to \(to)", path: from, errno: errno) }
+    }
+
+    /// Removes a file; a file that is already gone is fine.
+    static func removeFile(_ path: String) throws(FileSystemError) {
+        if unlink(path) != 0 && errno != ENOENT { throw FileSystemError(operation: "unlink", path: path, errno: errno) }
+    }
+
+    /// `mkdir -p`.
+    static func makeDirectories(_ path: String) throws(FileSystemError) {
+        if isDirectory(path) { return }
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw FileSystemError(operation: "mkdir", path: prefix, errno: errno)
+            }
+            prefix += "/"
+        }
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { _ = Glibc.close(fd) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { return out }
+            out.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    static func listDirectory(_ path: String) -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// `rm -rf`, for staging folders only.
+    static func removeTree(_ path: String) {
+        if isDirectory(path) {
+            for name in listDirectory(path) { removeTree(path + "/" + name) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    /// Writes `bytes` to `path` through a temporary file and a rename, so readers see all or nothing.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, temporaryDirectory: String) throws {
+        let temporary = temporaryDirectory + "/." + (path.split(separator: "/").last.map(String.init) ?? "file") + ".tmp"
+        let fd = try openForWriting(temporary)
+        do {
+            try bytes.withUnsafeBytes { try writeAll(fd, $0, path: temporary) }
+            try sync(fd, path: temporary)
+        } catch {
+            _ = Glibc.close(fd)
+            throw error
+        }
+        try close(fd, path: temporary)
+        try rename(temporary, path)
+    }
+}

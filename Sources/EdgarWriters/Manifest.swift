@@ -1,0 +1,99 @@
+import EdgarCore
+import Foundation
+
+/// What one committed source produced: `_manifests/<source-key>.json`. Its presence means the source is
+/// committed. It carries no clock time, so the same input gives the same bytes.
+public struct Manifest: Sendable, Equatable {
+    public struct SourceInfo: Sendable, Equatable {
+        public var path: String
+        public var size: Int
+        public var sha256: String
+
+        public init(path: String, size: Int, sha256: String) {
+            self.path = path
+            self.size = size
+            self.sha256 = sha256
+        }
+    }
+
+    public struct FileInfo: Sendable, Equatable {
+        public var path: String
+        public var rows: Int
+        public var bytes: Int
+        public var sha256: String
+    }
+
+    public var source: SourceInfo
+    public var filings: Int
+    public var rows: [Table: Int]
+    public var rejects: [RejectCode: Int]
+    public var skipped: [String: Int]
+    public var files: [FileInfo]
+
+    public func encoded() -> [UInt8] {
+        var w = JSONWriter(capacity: 4096)
+        w.beginObject()
+        w.key("contract_version")
+        w.int(Versions.contract)
+        w.key("parser_version")
+        w.string(Versions.parser)
+        w.key("source")
+        w.beginObject()
+        w.key("path")
+        w.string(source.path)
+        w.key("size")
+        w.int(source.size)
+        w.key("sha256")
+        w.string(source.sha256)
+        w.endObject()
+        w.key("filings")
+        w.int(filings)
+        w.key("rows")
+        w.beginObject()
+        for table in Table.dataTables {
+            w.key(dynamic: table.rawValue)
+            w.int(rows[table] ?? 0)
+        }
+        w.endObject()
+        w.key("rejects")
+        w.beginObject()
+        for code in rejects.keys.sorted() {
+            w.key(dynamic: code.rawValue)
+            w.int(rejects[code]!)
+        }
+        w.endObject()
+        w.key("skipped")
+        w.beginObject()
+        for form in skipped.keys.sorted() {
+            w.key(dynamic: form)
+            w.int(skipped[form]!)
+        }
+        w.endObject()
+        w.key("files")
+        w.beginArray()
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            w.beginObject()
+            w.key("path")
+            w.string(file.path)
+            w.key("rows")
+            w.int(file.rows)
+            w.key("bytes")
+            w.int(file.bytes)
+            w.key("sha256")
+            w.string(file.sha256)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        w.newline()
+        return w.bytes
+    }
+
+    /// The `files[].path` entries of a manifest on disk, so a re-run can remove files it no longer produces.
+    static func filePaths(inManifestBytes bytes: [UInt8]) -> [String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+            let files = object["files"] as? [[String: Any]]
+        else { return [] }
+        return files.compactMap { $0["path"] as? String }
+    }
+}

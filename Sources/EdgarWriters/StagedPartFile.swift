@@ -1,0 +1,58 @@
+import EdgarCore
+import EdgarZlib
+
+/// One part file being written in a staging folder: rows are buffered, compressed in 1 MiB slices and written;
+/// the SHA-256 and size of the bytes on disk are kept as they go, for the manifest.
+final class StagedPartFile {
+    let relativePath: String
+    let stagingPath: String
+    private let fd: Int32
+    private let deflater: Deflater?
+    private var pending: [UInt8] = []
+    private var hasher = SHA256()
+    private(set) var rows = 0
+    private(set) var bytesOnDisk = 0
+    private static let sliceBytes = 1 << 20
+
+    init(relativePath: String, stagingPath: String, compression: Compression, level: Int32) throws {
+        self.relativePath = relativePath
+        self.stagingPath = stagingPath
+        fd = try FileSystem.openForWriting(stagingPath)
+        deflater = compression == .gzip ? try Deflater(format: .gzip, level: level) : nil
+        pending.reserveCapacity(StagedPartFile.sliceBytes + 64 * 1024)
+    }
+
+    deinit {
+        if fd >= 0 { _ = try? FileSystem.close(fd, path: stagingPath) }
+    }
+
+    func append(_ chunk: TableChunk) throws {
+        pending.append(contentsOf: chunk.bytes)
+        rows += chunk.rows
+        if pending.count >= StagedPartFile.sliceBytes { try flushPending() }
+    }
+
+    /// Writes everything out, the gzip trailer included, and syncs the file. Returns the SHA-256.
+    func finish() throws -> String {
+        try flushPending()
+        if let deflater { try deflater.finish { try emit($0) } }
+        try FileSystem.sync(fd, path: stagingPath)
+        return hasher.hexDigest()
+    }
+
+    private func flushPending() throws {
+        guard !pending.isEmpty else { return }
+        if let deflater {
+            try deflater.feed(pending) { try emit($0) }
+        } else {
+            try pending.withUnsafeBytes { try emit($0) }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func emit(_ bytes: UnsafeRawBufferPointer) throws {
+        try FileSystem.writeAll(fd, bytes, path: stagingPath)
+        hasher.update(buffer: bytes)
+        bytesOnDisk += bytes.count
+    }
+}

@@ -1,0 +1,137 @@
+import EdgarCore
+import EdgarZlib
+import Foundation
+import Testing
+
+@testable import EdgarWriters
+
+@Suite struct SourceWriterTests {
+    let root: String
+
+    init() throws {
+        root = NSTemporaryDirectory() + "edgar-writer-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    }
+
+    func manifest(sha: String = "abc") -> Manifest {
+        Manifest(
+            source: .init(path: "in/day.nc.tar.gz", size: 10, sha256: sha), filings: 1, rows: [.filings: 1],
+            rejects: [:], skipped: ["8-K": 2], files: [])
+    }
+
+    func writer(_ key: String = "day.nc.tar.gz", compression: Compression = .gzip) throws -> SourceWriter {
+        let layout = OutputLayout(root: root, compression: compression)
+        return try SourceWriter(layout: layout, sourceKey: key, attemptID: "test.1.a")
+    }
+
+    func gunzip(_ path: String) throws -> String {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let out = try bytes.withUnsafeBytes { try Inflater.inflateAll($0, format: .gzip) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    let nov = PartitionKey(isoDate: "2003-11-12", granularity: .month)
+    let dec = PartitionKey(isoDate: "2003-12-01", granularity: .month)
+
+    @Test func commitPublishesFilesAndManifestLast() throws {
+        let w = try writer()
+        try w.append(TableChunk(bytes: Array("{\"a\":1}\n".utf8), rows: 1), table: .filings, partition: nov)
+        try w.append(TableChunk(bytes: Array("{\"a\":2}\n".utf8), rows: 1), table: .filings, partition: nov)
+        let final = try w.commit(manifest())
+        let part = root + "/filings/year=2003/month=11/part-day.nc.tar.gz-00000.ndjson.gz"
+        #expect(try gunzip(part) == "{\"a\":1}\n{\"a\":2}\n")
+        #expect(final.files.count == 1)
+        #expect(final.files[0].rows == 2)
+        let onDisk = [UInt8](try Data(contentsOf: URL(fileURLWithPath: part)))
+        #expect(final.files[0].bytes == onDisk.count)
+        #expect(final.files[0].sha256 == SHA256.hexDigest(of: onDisk))
+        let manifestText = try String(contentsOfFile: root + "/_manifests/day.nc.tar.gz.json", encoding: .utf8)
+        #expect(manifestText.hasPrefix("{\"contract_version\":1,\"parser_version\":"))
+        #expect(manifestText.contains("\"skipped\":{\"8-K\":2}"))
+        #expect(manifestText.contains("\"path\":\"filings/year=2003/month=11/part-day.nc.tar.gz-00000.ndjson.gz\""))
+        // Staging is gone after a commit.
+        #expect(FileManager.default.fileExists(atPath: root + "/_staging/day.nc.tar.gz.test.1.a") == false)
+    }
+
+    @Test func rerunReplacesItsFilesAndRemovesOnesItNoLongerProduces() throws {
+        let first = try writer()
+        try first.append(TableChunk(bytes: Array("x\n".utf8), rows: 1), table: .filings, partition: nov)
+        try first.append(TableChunk(bytes: Array("y\n".utf8), rows: 1), table: .footnotes, partition: dec)
+        try first.commit(manifest())
+        let other = try writer("other.zip")
+        try other.append(TableChunk(bytes: Array("o\n".utf8), rows: 1), table: .filings, partition: dec)
+        try other.commit(manifest())
+
+        let second = try writer()
+        try second.append(TableChunk(bytes: Array("z\n".utf8), rows: 1), table: .filings, partition: nov)
+        try second.commit(manifest(sha: "changed"))
+        #expect(try gunzip(root + "/filings/year=2003/month=11/part-day.nc.tar.gz-00000.ndjson.gz") == "z\n")
+        #expect(!FileManager.default.fileExists(atPath: root + "/footnotes/year=2003/month=12/part-day.nc.tar.gz-00000.ndjson.gz"))
+        // Another source's files are untouched.
+        #expect(try gunzip(root + "/filings/year=2003/month=12/part-other.zip-00000.ndjson.gz") == "o\n")
+    }
+
+    @Test func abortLeavesEarlierOutputAndNoStaging() throws {
+        let first = try writer()
+        try first.append(TableChunk(bytes: Array("keep\n".utf8), rows: 1), table: .filings, partition: nov)
+        try first.commit(manifest())
+        let second = try writer()
+        try second.append(TableChunk(bytes: Array("new\n".utf8), rows: 1), table: .filings, partition: nov)
+        second.abort()
+        #expect(try gunzip(root + "/filings/year=2003/month=11/part-day.nc.tar.gz-00000.ndjson.gz") == "keep\n")
+        #expect(FileManager.default.fileExists(atPath: root + "/_staging/day.nc.tar.gz.test.1.a") == false)
+    }
+
+    @Test func failurePublishesOnlyTheRejectAndASuccessfulRerunRemovesIt() throws {
+        let failed = try writer()
+        try failed.publishFailure(TableChunk(bytes: Array("{\"error_code\":\"truncated_archive\"}\n".utf8), rows: 1))
+        let rejectPath = root + "/_rejects/year=unknown/month=unknown/part-day.nc.tar.gz-00000.ndjson.gz"
+        #expect(try gunzip(rejectPath).contains("truncated_archive"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/_manifests/day.nc.tar.gz.json"))
+
+        let fixed = try writer()
+        try fixed.append(TableChunk(bytes: Array("ok\n".utf8), rows: 1), table: .filings, partition: nov)
+        try fixed.commit(manifest())
+        #expect(!FileManager.default.fileExists(atPath: rejectPath))
+    }
+
+    @Test func uncompressedPartsAndSameBytesTwice() throws {
+        var shas: [String] = []
+        for _ in 0..<2 {
+            let w = try writer(compression: .none)
+            try w.append(TableChunk(bytes: Array(repeating: UInt8(ascii: "a"), count: 3 << 20) + [10], rows: 1), table: .filings, partition: nov)
+            shas.append(try w.commit(manifest()).files[0].sha256)
+        }
+        #expect(shas[0] == shas[1])
+        let path = root + "/filings/year=2003/month=11/part-day.nc.tar.gz-00000.ndjson"
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == (3 << 20) + 1)
+    }
+
+    @Test func unwritableOutputIsATypedError() throws {
+        let layout = OutputLayout(root: "/proc/edgar-etl-cannot-write", compression: .gzip)
+        #expect(throws: FileSystemError.self) {
+            _ = try SourceWriter(layout: layout, sourceKey: "x", attemptID: "t.1.a")
+        }
+    }
+}
+
+@Suite struct OutputLayoutTests {
+    @Test func sourceKeysAreFileNamesUnlessTheyClash() {
+        #expect(SourceKey.keys(for: ["feed/20031112.nc.tar.gz", "x.zip"]) == ["20031112.nc.tar.gz", "x.zip"])
+        #expect(SourceKey.keys(for: ["a/day.zip", "b/day.zip"]) == ["a_day.zip", "b_day.zip"])
+        #expect(SourceKey.keys(for: ["../../we ird/na me?.xml"]) == ["na_me_.xml"])
+        #expect(SourceKey.keys(for: [".hidden"]) == ["hidden"])
+    }
+
+    @Test func partPathsFollowTheContract() {
+        let layout = OutputLayout(root: "out/", compression: .gzip)
+        #expect(
+            layout.partPath(table: .rejects, partition: .unknown(.month), sourceKey: "k")
+                == "_rejects/year=unknown/month=unknown/part-k-00000.ndjson.gz")
+        #expect(
+            layout.partPath(table: .filings, partition: PartitionKey(isoDate: "2003-01-05", granularity: .day), sourceKey: "k")
+                == "filings/year=2003/month=01/day=05/part-k-00000.ndjson.gz")
+        #expect(layout.partPath(table: .signatures, partition: .unknown(.none), sourceKey: "k") == "signatures/part-k-00000.ndjson.gz")
+        #expect(layout.manifestPath(sourceKey: "k") == "out/_manifests/k.json")
+    }
+}
