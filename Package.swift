@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "edgar-etl",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "edgar-etl", targets: ["edgar-etl"]),
         .executable(name: "edgar-gen", targets: ["edgar-gen"]),
