@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import EdgarCore
 
 /// A failed system call on the output side: which call, on which path, and the errno. ENOSPC and EACCES
 /// end up here, and the source that hit them fails cleanly.
@@ -98,6 +99,26 @@ enum FileSystem {
             }
             if n == 0 { return out }
             out.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// Size and SHA-256 of a file, read in 1 MiB slices so memory stays flat for large parts.
+    static func sizeAndDigest(_ path: String) -> (size: Int, sha256: String)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { _ = Glibc.close(fd) }
+        var hasher = SHA256()
+        var size = 0
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { return (size, hasher.hexDigest()) }
+            chunk.withUnsafeBytes { hasher.update(buffer: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+            size += n
         }
     }
 
