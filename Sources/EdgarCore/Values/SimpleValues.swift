@@ -2,10 +2,17 @@ extension Normalize {
     /// `1`/`true` -> true, `0`/`false` -> false, any case; anything else `invalid_boolean`.
     public static func boolean(_ raw: String?) -> Normalized<Bool> {
         guard let text = string(raw) else { return .null }
-        switch text.lowercased() {
-        case "1", "true": return .valid(true)
-        case "0", "false": return .valid(false)
-        default: return .invalid(.invalidBoolean)
+        if matchesIgnoringASCIICase(text, "1") || matchesIgnoringASCIICase(text, "true") { return .valid(true) }
+        if matchesIgnoringASCIICase(text, "0") || matchesIgnoringASCIICase(text, "false") { return .valid(false) }
+        return .invalid(.invalidBoolean)
+    }
+
+    /// `text` equals the lower-case ASCII word `lower` in any case.
+    static func matchesIgnoringASCIICase(_ text: String, _ lower: StaticString) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count == lower.utf8CodeUnitCount else { return false }
+        return lower.withUTF8Buffer { word in
+            zip(utf8, word).allSatisfy { a, b in a == b || (a &+ 0x20 == b && a >= UInt8(ascii: "A") && a <= UInt8(ascii: "Z")) }
         }
     }
 

@@ -21,7 +21,8 @@ struct RowWriter {
     /// The lines written since the last call, and their count.
     mutating func takeChunk() -> TableChunk {
         let chunk = TableChunk(bytes: json.bytes, rows: rows)
-        json = JSONWriter(capacity: 0)
+        // Only the bytes move on; the writer (closed after its last row) is reused.
+        json.bytes = []
         rows = 0
         return chunk
     }
