@@ -1,0 +1,35 @@
+/// Why a filed value could not be normalised: the `code` of an entry in a row's `issues` (OUTPUT.md, Values).
+public enum ValueIssueCode: String, Sendable, Equatable, CaseIterable {
+    case invalidDate = "invalid_date"
+    case invalidDecimal = "invalid_decimal"
+    case invalidBoolean = "invalid_boolean"
+    case invalidCIK = "invalid_cik"
+    /// Bytes not valid in the document's encoding were decoded as Windows-1252.
+    case invalidEncoding = "invalid_encoding"
+    /// A code outside its list; the value is kept as filed (upper-cased).
+    case unknownCode = "unknown_code"
+}
+
+/// The outcome of normalising one filed value: the value in the contract's form (nil for null) and, when the
+/// filed text could not be taken as is, the issue to report. `unknown_code` is the one issue that keeps a value.
+public struct Normalized<Value: Sendable & Equatable>: Sendable, Equatable {
+    public var value: Value?
+    public var issue: ValueIssueCode?
+
+    public init(value: Value?, issue: ValueIssueCode? = nil) {
+        self.value = value
+        self.issue = issue
+    }
+
+    /// Absent or empty: null, nothing to say.
+    public static var null: Normalized { Normalized(value: nil) }
+
+    public static func valid(_ value: Value) -> Normalized { Normalized(value: value) }
+
+    /// Not normalisable: null plus an issue.
+    public static func invalid(_ issue: ValueIssueCode) -> Normalized { Normalized(value: nil, issue: issue) }
+}
+
+/// The value rules of OUTPUT.md as pure functions over the as-filed text. Every normaliser trims surrounding
+/// whitespace first and treats an empty value as absent (null, no issue).
+public enum Normalize {}

@@ -1,0 +1,154 @@
+import EdgarCore
+
+/// One function per table: each writes the values in its `ColumnList` order with the rule of each column.
+extension RowEncoder {
+    func writeFiling(
+        _ d: OwnershipDocument, _ extracted: ExtractedDocument, filingID: String, accession: String?, formType: String,
+        to rows: inout RowWriter
+    ) {
+        rows.beginRow(Columns.filings)
+        rows.verbatim(filingID)
+        rows.verbatim(accession)
+        rows.verbatim(formType)
+        rows.verbatim(d.layout.rawValue)
+        rows.string(d.schemaVersion)
+        rows.date(d.periodOfReport)
+        rows.date(d.dateOfOriginalSubmission)
+        rows.envelopeDate(extracted.envelope?.filingDate)
+        rows.envelopeDatetime(extracted.envelope?.acceptanceDatetime)
+        rows.cik(d.issuer.cik)
+        rows.string(d.issuer.name)
+        rows.string(d.issuer.tradingSymbol)
+        rows.boolean(d.noSecuritiesOwned)
+        rows.boolean(d.notSubjectToSection16)
+        rows.boolean(d.form3HoldingsReported)
+        rows.boolean(d.form4TransactionsReported)
+        rows.boolean(d.aff10b5One)
+        rows.string(d.remarks)
+        rows.source(extracted.source)
+        rows.verbatim(parserVersion)
+        rows.endRow()
+    }
+
+    func writeOwner(_ o: ReportingOwner, filingID: String, index: Int, to rows: inout RowWriter) {
+        rows.beginRow(Columns.reportingOwners)
+        rows.verbatim(filingID)
+        rows.index(index)
+        rows.cik(o.cik)
+        rows.string(o.name)
+        rows.string(o.street1)
+        rows.string(o.street2)
+        rows.string(o.city)
+        rows.string(o.state)
+        rows.string(o.zipCode)
+        rows.string(o.stateDescription)
+        rows.boolean(o.isDirector)
+        rows.boolean(o.isOfficer)
+        rows.boolean(o.isTenPercentOwner)
+        rows.boolean(o.isOther)
+        rows.string(o.officerTitle)
+        rows.string(o.otherText)
+        rows.endRow()
+    }
+
+    func writeTransaction(_ t: NonDerivativeTransaction, filingID: String, index: Int, to rows: inout RowWriter) {
+        rows.beginRow(Columns.nonDerivativeTransactions)
+        rows.verbatim(filingID)
+        rows.index(index)
+        rows.string(t.securityTitle)
+        rows.date(t.transactionDate)
+        rows.date(t.deemedExecutionDate)
+        writeCoding(t.coding, to: &rows)
+        rows.code(t.timeliness, in: .timeliness)
+        rows.decimal(t.shares)
+        rows.decimal(t.pricePerShare)
+        rows.code(t.acquiredDisposedCode, in: .acquiredDisposed)
+        rows.decimal(t.sharesOwnedFollowing)
+        rows.decimal(t.valueOwnedFollowing)
+        rows.code(t.directOrIndirect, in: .directIndirect)
+        rows.string(t.natureOfOwnership)
+        rows.endRow()
+    }
+
+    func writeHolding(_ h: NonDerivativeHolding, filingID: String, index: Int, to rows: inout RowWriter) {
+        rows.beginRow(Columns.nonDerivativeHoldings)
+        rows.verbatim(filingID)
+        rows.index(index)
+        rows.string(h.securityTitle)
+        rows.code(h.coding.formType, in: nil, footnotes: h.coding.footnoteIDs)
+        rows.decimal(h.sharesOwnedFollowing)
+        rows.decimal(h.valueOwnedFollowing)
+        rows.code(h.directOrIndirect, in: .directIndirect)
+        rows.string(h.natureOfOwnership)
+        rows.endRow()
+    }
+
+    func writeTransaction(_ t: DerivativeTransaction, filingID: String, index: Int, to rows: inout RowWriter) {
+        rows.beginRow(Columns.derivativeTransactions)
+        rows.verbatim(filingID)
+        rows.index(index)
+        rows.string(t.securityTitle)
+        rows.decimal(t.conversionOrExercisePrice)
+        rows.date(t.transactionDate)
+        rows.date(t.deemedExecutionDate)
+        writeCoding(t.coding, to: &rows)
+        rows.code(t.timeliness, in: .timeliness)
+        rows.decimal(t.shares)
+        rows.decimal(t.totalValue)
+        rows.decimal(t.pricePerShare)
+        rows.code(t.acquiredDisposedCode, in: .acquiredDisposed)
+        rows.date(t.exerciseDate)
+        rows.date(t.expirationDate)
+        rows.string(t.underlyingSecurityTitle)
+        rows.decimal(t.underlyingSecurityShares)
+        rows.decimal(t.underlyingSecurityValue)
+        rows.decimal(t.sharesOwnedFollowing)
+        rows.decimal(t.valueOwnedFollowing)
+        rows.code(t.directOrIndirect, in: .directIndirect)
+        rows.string(t.natureOfOwnership)
+        rows.endRow()
+    }
+
+    func writeHolding(_ h: DerivativeHolding, filingID: String, index: Int, to rows: inout RowWriter) {
+        rows.beginRow(Columns.derivativeHoldings)
+        rows.verbatim(filingID)
+        rows.index(index)
+        rows.string(h.securityTitle)
+        rows.decimal(h.conversionOrExercisePrice)
+        rows.code(h.coding.formType, in: nil, footnotes: h.coding.footnoteIDs)
+        rows.date(h.exerciseDate)
+        rows.date(h.expirationDate)
+        rows.string(h.underlyingSecurityTitle)
+        rows.decimal(h.underlyingSecurityShares)
+        rows.decimal(h.underlyingSecurityValue)
+        rows.decimal(h.sharesOwnedFollowing)
+        rows.decimal(h.valueOwnedFollowing)
+        rows.code(h.directOrIndirect, in: .directIndirect)
+        rows.string(h.natureOfOwnership)
+        rows.endRow()
+    }
+
+    /// `transaction_form_type`, `transaction_code` (with the coding's own footnotes), `equity_swap_involved`.
+    private func writeCoding(_ coding: TransactionCoding, to rows: inout RowWriter) {
+        rows.code(coding.formType, in: nil)
+        rows.code(coding.code, in: .transactionCode, footnotes: coding.footnoteIDs)
+        rows.boolean(coding.equitySwapInvolved)
+    }
+
+    func writeFootnote(_ f: Footnote, filingID: String, to rows: inout RowWriter) {
+        rows.beginRow(Columns.footnotes)
+        rows.verbatim(filingID)
+        rows.string(f.id)
+        rows.string(f.text)
+        rows.endRow()
+    }
+
+    func writeSignature(_ s: Signature, filingID: String, index: Int, to rows: inout RowWriter) {
+        rows.beginRow(Columns.signatures)
+        rows.verbatim(filingID)
+        rows.index(index)
+        rows.string(s.name)
+        rows.date(s.date)
+        rows.endRow()
+    }
+}

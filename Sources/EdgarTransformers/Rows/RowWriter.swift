@@ -1,0 +1,187 @@
+import EdgarCore
+
+/// Writes the NDJSON lines of one table, column by column in the order of its `ColumnList`, normalising each
+/// filed value and collecting the row's footnote ids and issues as it goes.
+///
+/// One writer serves every table of a filing: `takeChunk()` hands over a table's lines and starts the next.
+struct RowWriter {
+    private var json = JSONWriter(capacity: 0)
+    private var rows = 0
+    private var columns = Columns.filings
+    private var next = 0
+    private var footnoteIDs: [(column: StaticString, ids: [String])] = []
+    private var issues: [(column: StaticString, code: ValueIssueCode, raw: String)] = []
+    /// Set for a document decoded as Windows-1252: every document value holding non-ASCII text is flagged.
+    let flagsNonASCII: Bool
+
+    init(flagsNonASCII: Bool) {
+        self.flagsNonASCII = flagsNonASCII
+    }
+
+    /// The lines written since the last call, and their count.
+    mutating func takeChunk() -> TableChunk {
+        let chunk = TableChunk(bytes: json.bytes, rows: rows)
+        // Only the bytes move on; the writer (closed after its last row) is reused.
+        json.bytes = []
+        rows = 0
+        return chunk
+    }
+
+    // MARK: Rows
+
+    mutating func beginRow(_ columns: ColumnList) {
+        // A filing's table is usually a line or two of a few hundred bytes: one allocation covers it.
+        if json.bytes.capacity == 0 { json.bytes.reserveCapacity(1024) }
+        self.columns = columns
+        next = 0
+        footnoteIDs.removeAll(keepingCapacity: true)
+        issues.removeAll(keepingCapacity: true)
+        json.beginObject()
+    }
+
+    mutating func endRow() {
+        precondition(next == columns.values.count, "a row must write every value column of its table")
+        if columns.hasFootnoteIDs {
+            json.key("footnote_ids")
+            json.beginObject()
+            for entry in footnoteIDs {
+                json.key(entry.column)
+                json.beginArray()
+                for id in entry.ids { json.string(id) }
+                json.endArray()
+            }
+            json.endObject()
+        }
+        if columns.hasIssues {
+            json.key("issues")
+            json.beginArray()
+            for issue in issues {
+                json.beginObject()
+                json.key("field")
+                json.string("\(issue.column)")
+                json.key("code")
+                json.string(issue.code.rawValue)
+                json.key("raw")
+                json.string(issue.raw)
+                json.endObject()
+            }
+            json.endArray()
+        }
+        json.endObject()
+        json.newline()
+        rows += 1
+    }
+
+    /// Writes the next column's key and returns its name.
+    private mutating func nextColumn() -> StaticString {
+        let column = columns.values[next]
+        next += 1
+        json.key(column)
+        return column
+    }
+
+    // MARK: Values that are not from the document
+
+    /// A value written as is (keys, versions, codes of our own).
+    mutating func verbatim(_ value: String?) {
+        _ = nextColumn()
+        json.string(value)
+    }
+
+    mutating func index(_ value: Int) {
+        _ = nextColumn()
+        json.int(value)
+    }
+
+    mutating func source(_ source: SourceRef) {
+        _ = nextColumn()
+        json.beginObject()
+        json.key("archive")
+        json.string(source.archive)
+        json.key("member")
+        json.string(source.member)
+        json.key("document_sequence")
+        json.string(source.documentSequence)
+        json.endObject()
+    }
+
+    /// A date from the SGML envelope, which is not subject to the document's encoding.
+    mutating func envelopeDate(_ raw: String?) {
+        let column = nextColumn()
+        let result = Normalize.date(raw)
+        report(result.issue, column: column, raw: raw)
+        json.string(result.value)
+    }
+
+    mutating func envelopeDatetime(_ raw: String?) {
+        let column = nextColumn()
+        let result = Normalize.acceptanceDatetime(raw)
+        report(result.issue, column: column, raw: raw)
+        json.string(result.value)
+    }
+
+    // MARK: Values from the document
+
+    mutating func string(_ raw: String?, footnotes: [String] = []) {
+        _ = documentColumn(raw, footnotes: footnotes)
+        json.string(Normalize.string(raw))
+    }
+
+    mutating func string(_ field: Field) { string(field.value, footnotes: field.footnoteIDs) }
+
+    mutating func decimal(_ field: Field) {
+        let column = documentColumn(field.value, footnotes: field.footnoteIDs)
+        let result = Normalize.decimal(field.value)
+        report(result.issue, column: column, raw: field.value)
+        json.number(digits: result.value)
+    }
+
+    mutating func date(_ raw: String?, footnotes: [String] = []) {
+        let column = documentColumn(raw, footnotes: footnotes)
+        let result = Normalize.date(raw)
+        report(result.issue, column: column, raw: raw)
+        json.string(result.value)
+    }
+
+    mutating func date(_ field: Field) { date(field.value, footnotes: field.footnoteIDs) }
+
+    mutating func boolean(_ raw: String?, footnotes: [String] = []) {
+        let column = documentColumn(raw, footnotes: footnotes)
+        let result = Normalize.boolean(raw)
+        report(result.issue, column: column, raw: raw)
+        json.bool(result.value)
+    }
+
+    mutating func cik(_ raw: String?) {
+        let column = documentColumn(raw, footnotes: [])
+        let result = Normalize.cik(raw)
+        report(result.issue, column: column, raw: raw)
+        json.string(result.value)
+    }
+
+    mutating func code(_ raw: String?, in list: CodeList?, footnotes: [String] = []) {
+        let column = documentColumn(raw, footnotes: footnotes)
+        let result = Normalize.code(raw, in: list)
+        report(result.issue, column: column, raw: raw)
+        json.string(result.value)
+    }
+
+    mutating func code(_ field: Field, in list: CodeList?) { code(field.value, in: list, footnotes: field.footnoteIDs) }
+
+    /// Starts a column holding a document value: records its footnotes and, for a Windows-1252 document, the
+    /// encoding issue, which comes before any issue of the value itself.
+    private mutating func documentColumn(_ raw: String?, footnotes: [String]) -> StaticString {
+        let column = nextColumn()
+        if !footnotes.isEmpty { footnoteIDs.append((column, footnotes)) }
+        if flagsNonASCII, let raw, Normalize.containsNonASCII(raw) {
+            issues.append((column, .invalidEncoding, Normalize.string(raw) ?? raw))
+        }
+        return column
+    }
+
+    /// The raw of an issue is the filed text without its surrounding whitespace (layout, not content).
+    private mutating func report(_ issue: ValueIssueCode?, column: StaticString, raw: String?) {
+        guard let issue, let raw else { return }
+        issues.append((column, issue, Normalize.string(raw) ?? raw))
+    }
+}

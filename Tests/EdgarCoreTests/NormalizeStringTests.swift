@@ -1,0 +1,121 @@
+import EdgarCore
+import Testing
+
+@Suite struct NormalizeStringTests {
+    @Test(arguments: [
+        ("abc", "abc"),
+        ("  abc  ", "abc"),
+        ("\n\t abc\r\n", "abc"),
+        ("\u{00A0}abc\u{00A0}", "abc"),
+        ("\u{2003}Jane  Q.\tDoe\u{3000}", "Jane  Q.\tDoe"),
+        ("a  b", "a  b"),
+        ("a\nb", "a\nb"),
+        ("é", "é"),
+        (" Société Générale ", "Société Générale"),
+        ("$", "$"),
+    ])
+    func trimsSurroundingWhitespaceOnly(raw: String, expected: String) {
+        #expect(Normalize.string(raw) == expected)
+    }
+
+    @Test(arguments: [nil, "", " ", "\n\t\r", "\u{00A0}", "\u{2028} \u{00A0}"] as [String?])
+    func emptyIsNull(raw: String?) {
+        #expect(Normalize.string(raw) == nil)
+    }
+
+    @Test(arguments: [("abc", false), ("", false), ("caf\u{E9}", true), ("\u{00A0}", true), ("a\u{7F}", false)])
+    func detectsNonASCII(raw: String, expected: Bool) {
+        #expect(Normalize.containsNonASCII(raw) == expected)
+    }
+}
+
+@Suite struct NormalizeBooleanTests {
+    @Test(arguments: [
+        ("1", true), ("true", true), ("TRUE", true), ("True", true), (" 1 ", true), ("\ntrue\n", true),
+        ("0", false), ("false", false), ("FALSE", false), ("fAlSe", false), (" 0\t", false),
+    ])
+    func acceptsTheFourSpellingsInAnyCase(raw: String, expected: Bool) {
+        #expect(Normalize.boolean(raw) == .valid(expected))
+    }
+
+    @Test(arguments: [nil, "", "  "] as [String?])
+    func absentOrEmptyIsNullWithoutIssue(raw: String?) {
+        #expect(Normalize.boolean(raw) == .null)
+    }
+
+    @Test(arguments: ["yes", "no", "X", "2", "t", "f", "01", "1.0", "true false", "-1"])
+    func anythingElseIsInvalid(raw: String) {
+        #expect(Normalize.boolean(raw) == .invalid(.invalidBoolean))
+    }
+}
+
+@Suite struct NormalizeCIKTests {
+    @Test(arguments: [
+        ("1023731", "0001023731"), ("0001023731", "0001023731"), ("1", "0000000001"), ("0", "0000000000"),
+        (" 320193 ", "0000320193"), ("9999999999", "9999999999"),
+    ])
+    func zeroPadsToTenDigits(raw: String, expected: String) {
+        #expect(Normalize.cik(raw) == .valid(expected))
+    }
+
+    @Test(arguments: ["12345678901", "00001023731", "CIK1023731", "102-3731", "1023731.0", "-1", "١٢٣"])
+    func rejectsNonDigitsAndMoreThanTenDigits(raw: String) {
+        #expect(Normalize.cik(raw) == .invalid(.invalidCIK))
+    }
+
+    @Test func emptyIsNull() {
+        #expect(Normalize.cik(nil) == .null)
+        #expect(Normalize.cik(" ") == .null)
+    }
+}
+
+@Suite struct NormalizeCodeTests {
+    static let transactionCodes = "ACDEFGHIJLMOPSUWXZ".map { String($0) }
+
+    @Test(arguments: transactionCodes)
+    func everyListedTransactionCodeIsKnown(code: String) {
+        #expect(Normalize.code(code, in: .transactionCode) == .valid(code))
+        #expect(Normalize.code(" \(code.lowercased()) ", in: .transactionCode) == .valid(code))
+    }
+
+    @Test(arguments: ["B", "K", "N", "Q", "R", "T", "V", "Y", "MM", "1", "S-", "é"])
+    func transactionCodesOutsideTheListAreKeptAndFlagged(raw: String) {
+        #expect(Normalize.code(raw, in: .transactionCode) == Normalized(value: raw.uppercased(), issue: .unknownCode))
+    }
+
+    @Test(arguments: [
+        (CodeList.acquiredDisposed, "a", "A", nil), (.acquiredDisposed, "D", "D", nil),
+        (.acquiredDisposed, "x", "X", ValueIssueCode.unknownCode), (.acquiredDisposed, "AD", "AD", .unknownCode),
+        (.directIndirect, "d", "D", nil), (.directIndirect, "I", "I", nil), (.directIndirect, "Direct", "DIRECT", .unknownCode),
+        (.timeliness, "e", "E", nil), (.timeliness, "L", "L", nil), (.timeliness, "V", "V", .unknownCode),
+    ])
+    func otherListsUpperCaseAndFlag(list: CodeList, raw: String, value: String, issue: ValueIssueCode?) {
+        #expect(Normalize.code(raw, in: list) == Normalized(value: value, issue: issue))
+    }
+
+    @Test func withoutAListAnyTokenIsUpperCased() {
+        #expect(Normalize.code(" 4 ", in: nil) == .valid("4"))
+        #expect(Normalize.code("4/a") == .valid("4/A"))
+        #expect(Normalize.code("") == .null)
+        #expect(Normalize.code(nil, in: .timeliness) == .null)
+        #expect(Normalize.code("  ", in: .transactionCode) == .null)
+    }
+}
+
+@Suite struct NormalizeAccessionTests {
+    @Test(arguments: [
+        ("0001181431-03-041285", "0001181431-03-041285"), ("000118143103041285", "0001181431-03-041285"),
+        (" 0001181431-03-041285\n", "0001181431-03-041285"),
+    ])
+    func dashedFromEitherForm(raw: String, expected: String) {
+        #expect(Normalize.accessionNumber(raw) == expected)
+    }
+
+    @Test(arguments: [
+        nil, "", "0001181431-03-04128", "00011814310304128", "0001181431030412855", "0001181431_03_041285",
+        "000118143-103-041285", "A001181431-03-041285", "00011814310304128X",
+    ] as [String?])
+    func anythingElseIsNil(raw: String?) {
+        #expect(Normalize.accessionNumber(raw) == nil)
+    }
+}
