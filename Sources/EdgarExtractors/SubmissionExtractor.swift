@@ -43,8 +43,12 @@ public struct SubmissionExtractor: Sendable {
             return reject(member, source, .notOwnershipForm, "XML with root element <\(root)>, not ownershipDocument",
                 excerptOf: scan.bytes[...])
         case .other:
+            let start = scan.skipWhitespace(from: 0)
+            let root = start < scan.count && scan[start] == .lessThan
+                ? LayoutSniffer.rootElementName(scan, from: start, end: scan.count) : nil
+            let what = root.map { "markup with root element <\($0)>" } ?? "content"
             return reject(member, source, .notOwnershipForm,
-                "neither ownership XML nor the text layout of a Form 3, 4 or 5", excerptOf: scan.bytes[...])
+                "\(what) is neither ownership XML nor the text layout of a Form 3, 4 or 5", excerptOf: scan.bytes[...])
         }
         return .document(
             ExtractedDocument(
