@@ -26,13 +26,15 @@ public enum AccessionNumber {
     }
 
     private static func dashed(in bytes: [UInt8]) -> String? {
-        let shape: [Bool] = (0..<20).map { $0 != 10 && $0 != 13 }  // true = digit, false = dash
         guard bytes.count >= 20 else { return nil }
         for start in 0...(bytes.count - 20) where isBoundary(bytes, before: start, after: start + 20) {
             var ok = true
-            for k in 0..<20 where shape[k] ? !bytes[start + k].isASCIIDigit : bytes[start + k] != .dash {
-                ok = false
-                break
+            for k in 0..<20 {
+                let isDashPosition = k == 10 || k == 13
+                if isDashPosition ? bytes[start + k] != .dash : !bytes[start + k].isASCIIDigit {
+                    ok = false
+                    break
+                }
             }
             if ok { return String(decoding: bytes[start..<(start + 20)], as: UTF8.self) }
         }

@@ -25,15 +25,11 @@ struct ByteScan {
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// The first index at or after `from` of a line break (CR or LF), or `count`.
+    /// The first index at or after `from` of a line break (CR or LF), or `count`. The CR search is bounded by
+    /// the LF found first, so a member with no CR at all is not rescanned line after line.
     func lineEnd(from: Int) -> Int {
-        var i = from
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == .lf || b == .cr { return i }
-            i += 1
-        }
-        return bytes.count
+        let lf = index(of: .lf, from: from) ?? bytes.count
+        return index(of: .cr, from: from, end: lf) ?? lf
     }
 
     /// The start of the line after a line that ends at `lineEnd` (CRLF counts as one break).
@@ -51,26 +47,32 @@ struct ByteScan {
     }
 
     /// The first occurrence of `needle` (case-insensitive) at or after `from`, before `end`.
+    ///
+    /// memchr looks for the needle's anchor byte (its rarest one, see `StaticBytes`), in both cases when it is a
+    /// letter: for `</XML>` that skips from `x` to `x` instead of stopping at every tag of the XML body. The two
+    /// case cursors only ever move forward, so every byte is passed over at most twice.
     func find(_ needle: StaticBytes, from: Int, end: Int? = nil) -> Int? {
         let end = min(end ?? bytes.count, bytes.count)
         guard needle.count > 0, from >= 0, from + needle.count <= end else { return nil }
-        let first = needle.lower[0]
-        // Tags start with `<`, which has no case: let memchr do the skipping.
-        if !first.isASCIILetter {
-            var i = from
-            while let hit = index(of: first, from: i, end: end - needle.count + 1) {
-                if hasPrefix(needle, at: hit) { return hit }
-                i = hit + 1
+        let anchor = needle.anchor
+        let lower = needle.lower[anchor]
+        let upper = lower.isASCIILetter ? lower & ~0x20 : lower
+        let first = from + anchor
+        let limit = end - needle.count + anchor + 1
+        var nextLower = index(of: lower, from: first, end: limit)
+        var nextUpper = upper == lower ? nil : index(of: upper, from: first, end: limit)
+        while true {
+            let hit: Int
+            switch (nextLower, nextUpper) {
+            case (nil, nil): return nil
+            case (let l?, nil): hit = l
+            case (nil, let u?): hit = u
+            case (let l?, let u?): hit = min(l, u)
             }
-            return nil
+            if hasPrefix(needle, at: hit - anchor) { return hit - anchor }
+            if hit == nextLower { nextLower = index(of: lower, from: hit + 1, end: limit) }
+            if hit == nextUpper { nextUpper = index(of: upper, from: hit + 1, end: limit) }
         }
-        var i = from
-        let last = end - needle.count
-        while i <= last {
-            if bytes[i].asciiLowercased == first && hasPrefix(needle, at: i) { return i }
-            i += 1
-        }
-        return nil
     }
 
     /// The first index at or after `from` that is not a space, TAB, CR or LF (nor, at the very start, a UTF-8 BOM).
@@ -90,6 +92,12 @@ struct ByteScan {
         return a..<b
     }
 
+    /// An XML name without its namespace prefix.
+    func localName(_ name: Range<Int>) -> Range<Int> {
+        guard let colon = index(of: .colon, from: name.lowerBound, end: name.upperBound) else { return name }
+        return (colon + 1)..<name.upperBound
+    }
+
     /// A small header value as a String; values longer than `limit` bytes are cut there (real ones are a few
     /// dozen bytes: the cap keeps a hostile one-line header from becoming a huge String).
     func string(_ range: Range<Int>, limit: Int = 1024) -> String {
@@ -98,15 +106,19 @@ struct ByteScan {
     }
 }
 
-/// An ASCII needle, pre-lowercased once.
+/// An ASCII needle, pre-lowercased once, with the index of the byte `ByteScan.find` hands to memchr.
 struct StaticBytes: Sendable {
     let lower: [UInt8]
+    /// The needle's rarest byte in filings: a rare letter if it has one (`x` of `</XML>`), else its first byte.
+    let anchor: Int
     var count: Int { lower.count }
 
     init(_ text: StaticString) {
         var out: [UInt8] = []
         text.withUTF8Buffer { buf in out = buf.map(\.asciiLowercased) }
         lower = out
+        let rare = Array("xqzjkvw".utf8)
+        anchor = rare.lazy.compactMap { r in out.firstIndex(of: r) }.first ?? 0
     }
 }
 

@@ -26,6 +26,8 @@ enum EnvelopeHeader {
     }
 
     private static func readTagLine(_ scan: ByteScan, _ line: Range<Int>, into envelope: inout Envelope) {
+        // Most header lines are owner and company fields: one byte tells them from the five we want.
+        guard line.count > 1, tagInitials.contains(scan[line.lowerBound + 1].asciiLowercased) else { return }
         for (tag, field) in tagFields where scan.hasPrefix(tag, at: line.lowerBound) {
             set(field, scan.trimmed(line.lowerBound + tag.count, line.upperBound), scan, &envelope)
             return
@@ -36,6 +38,7 @@ enum EnvelopeHeader {
         // Keys are short; don't look for the colon across a hostile megabyte-long line.
         guard let colon = scan.index(of: .colon, from: line.lowerBound, end: min(line.upperBound, line.lowerBound + 64))
         else { return }
+        guard keyInitials.contains(scan[line.lowerBound].asciiLowercased) else { return }
         let key = scan.trimmed(line.lowerBound, colon)
         for (name, field) in keyFields where name.count == key.count && scan.hasPrefix(name, at: key.lowerBound) {
             set(field, scan.trimmed(colon + 1, line.upperBound), scan, &envelope)
@@ -65,6 +68,9 @@ enum EnvelopeHeader {
         (StaticBytes("<ACCEPTANCE-DATETIME>"), .acceptance),
         (StaticBytes("<PERIOD>"), .period),
     ]
+
+    private static let tagInitials = Set(tagFields.map { $0.0.lower[1] })
+    private static let keyInitials = Set(keyFields.map { $0.0.lower[0] })
 
     private static let keyFields: [(StaticBytes, Field)] = [
         (StaticBytes("ACCESSION NUMBER"), .accession),

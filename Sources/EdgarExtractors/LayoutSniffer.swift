@@ -42,13 +42,14 @@ public enum LayoutSniffer {
         let declared = scan.hasPrefix(xmlDeclaration, at: start)
             && start + 5 < range.upperBound && (scan[start + 5].isSGMLWhitespace || scan[start + 5] == 0x3F)
         let root = start < range.upperBound && scan[start] == .lessThan
-            ? rootElementName(scan, from: start, end: range.upperBound) : nil
-        if let root, localName(root) == "ownershipDocument" { return .ownershipXML }
+            ? rootElement(scan, from: start, end: range.upperBound) : nil
+        if let root, isOwnershipDocument(scan, root) { return .ownershipXML }
+        let isHTML = root.map { scan.localName($0).count == 4 && scan.hasPrefix(html, at: scan.localName($0).lowerBound) }
         if declared {
             guard let root else { return .xmlWithoutRoot }
-            return localName(root).lowercased() == "html" ? .other : .otherXML(root: root)
+            return isHTML == true ? .other : .otherXML(root: scan.string(root, limit: 128))
         }
-        if let root, root.lowercased() == "html" { return .other }
+        if isHTML == true { return .other }
         return isTextLayout(scan, range) ? .textLayout : .other
     }
 
@@ -71,9 +72,23 @@ public enum LayoutSniffer {
         return false
     }
 
+    /// The name of the first element as a String (for messages).
+    static func rootElementName(_ scan: ByteScan, from: Int, end: Int) -> String? {
+        rootElement(scan, from: from, end: end).map { scan.string($0, limit: 128) }
+    }
+
+    /// Whether the element name at `name` is `ownershipDocument` (any namespace prefix). XML names are
+    /// case-sensitive.
+    static func isOwnershipDocument(_ scan: ByteScan, _ name: Range<Int>) -> Bool {
+        let local = scan.localName(name)
+        guard local.count == ownershipDocument.count else { return false }
+        for (k, b) in ownershipDocument.enumerated() where scan[local.lowerBound + k] != b { return false }
+        return true
+    }
+
     /// The name of the first element, after the prolog (processing instructions, comments, DOCTYPE with an
     /// internal subset). Nil when the content before it is not markup or ends first.
-    static func rootElementName(_ scan: ByteScan, from: Int, end: Int) -> String? {
+    static func rootElement(_ scan: ByteScan, from: Int, end: Int) -> Range<Int>? {
         var i = from
         while true {
             i = scan.skipWhitespace(from: i, end: end)
@@ -102,15 +117,13 @@ public enum LayoutSniffer {
                     k += 1
                 }
                 guard k > i + 1 else { return nil }
-                return scan.string((i + 1)..<k, limit: 128)
+                return (i + 1)..<k
             }
         }
     }
 
-    fileprivate static func localName(_ name: String) -> Substring {
-        name.split(separator: ":", omittingEmptySubsequences: false).last ?? Substring(name)
-    }
-
+    private static let ownershipDocument = Array("ownershipDocument".utf8)
+    private static let html = StaticBytes("html")
     private static let xmlDeclaration = StaticBytes("<?xml")
     private static let piEnd = StaticBytes("?>")
     private static let commentStart = StaticBytes("<!--")
@@ -127,8 +140,8 @@ extension LayoutSniffer {
     static func hasOwnershipRoot(_ scan: ByteScan, _ range: Range<Int>) -> Bool {
         let start = scan.skipWhitespace(from: range.lowerBound, end: range.upperBound)
         guard start < range.upperBound, scan[start] == .lessThan,
-            let root = rootElementName(scan, from: start, end: range.upperBound)
+            let root = rootElement(scan, from: start, end: range.upperBound)
         else { return false }
-        return localName(root) == "ownershipDocument"
+        return isOwnershipDocument(scan, root)
     }
 }

@@ -119,7 +119,8 @@ public struct SubmissionExtractor: Sendable {
         return .document(
             ExtractedDocument(
                 source: source, layout: layout, envelope: envelope, documentType: document.type,
-                body: Array(scan.bytes[body]), accessionFromName: fromName))
+                body: Array(UnsafeBufferPointer(rebasing: scan.bytes[body])),
+                accessionFromName: envelope.accessionNumber == nil ? fromName : nil))
     }
 
     private func reject(

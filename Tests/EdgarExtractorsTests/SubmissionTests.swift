@@ -30,7 +30,16 @@ struct SubmissionTests {
         #expect(document.documentType == "4")
         #expect(document.envelope?.acceptanceDatetime == "20250110160730")
         #expect(document.envelope?.period == "20250109")
-        #expect(document.accessionFromName == "0000000001-25-000001")
+        #expect(document.accessionFromName == nil)
+    }
+
+    @Test func submissionWithoutAccessionTakesItFromTheMemberName() throws {
+        let nc = "<SUBMISSION>\n<TYPE>4\n<DOCUMENT>\n<TYPE>4\n<TEXT>\n<XML>\n\(form4XML)\n</XML>\n</TEXT>\n</DOCUMENT>\n"
+        let fromPath = extract(bytes(nc), archive: "0000000001-25-000001.tar", path: "20250213/000112760225004598.nc")
+        #expect(fromPath.documents.first?.accessionFromName == "0001127602-25-004598")
+        #expect(fromPath.documents.first?.envelope?.accessionNumber == nil)
+        let notInherited = extract(bytes(nc), archive: "0000000001-25-000001.tar", path: "20250213/a.nc")
+        #expect(notInherited.documents.first?.accessionFromName == nil)
     }
 
     @Test func amendmentIsAnOwnershipDocument() throws {
