@@ -119,6 +119,19 @@ struct RealCorpusTests {
         #expect(outcome.rejects[0].message.contains("no <DOCUMENT>"))
     }
 
+    /// The `.hdr.sgml` tag-form header (`<ACCEPTANCE-DATETIME>`, `<ACCESSION-NUMBER>`, `<TYPE>` …) followed by a
+    /// document: the envelope comes from the tag lines.
+    @Test func tagFormSecHeaderGivesTheEnvelope() throws {
+        let (_, header) = try extract(corpus: "real/txt/0001062993-24-012217_form4.index-headers.html")
+        let member = header + bytes("\n<DOCUMENT>\n<TYPE>4\n<SEQUENCE>1\n<TEXT>\n<XML>\n\(form4XML)\n</XML>\n</TEXT>\n</DOCUMENT>\n")
+        let document = try #require(extract(member).documents.first)
+        #expect(
+            document.envelope
+                == Envelope(
+                    accessionNumber: "0001062993-24-012217", submissionType: "4", filingDate: "20240607",
+                    acceptanceDatetime: "20240607181030", period: "20240605"))
+    }
+
     @Test func everyCorpusFileIsCovered() {
         let covered = Set(
             Self.form4s.map(\.file) + [
