@@ -1,0 +1,139 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Byte-level search over a contiguous buffer. Everything here is linear in the bytes it looks at, so a caller
+/// that only moves forward stays linear over a whole member.
+///
+/// Needles are ASCII. Case-insensitive matching folds ASCII letters only, which is all SGML tag names need.
+struct ByteScan {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    var count: Int { bytes.count }
+
+    subscript(i: Int) -> UInt8 { bytes[i] }
+
+    /// The first index at or after `from` holding `byte` (memchr), before `end`.
+    func index(of byte: UInt8, from: Int, end: Int? = nil) -> Int? {
+        let end = end ?? bytes.count
+        guard from < end, let base = bytes.baseAddress else { return nil }
+        guard let hit = memchr(base + from, Int32(byte), end - from) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The first index at or after `from` of a line break (CR or LF), or `count`. The CR search is bounded by
+    /// the LF found first, so a member with no CR at all is not rescanned line after line.
+    func lineEnd(from: Int) -> Int {
+        let lf = index(of: .lf, from: from) ?? bytes.count
+        return index(of: .cr, from: from, end: lf) ?? lf
+    }
+
+    /// The start of the line after a line that ends at `lineEnd` (CRLF counts as one break).
+    func nextLineStart(afterLineEnd lineEnd: Int) -> Int {
+        guard lineEnd < bytes.count else { return bytes.count }
+        if bytes[lineEnd] == .cr, lineEnd + 1 < bytes.count, bytes[lineEnd + 1] == .lf { return lineEnd + 2 }
+        return lineEnd + 1
+    }
+
+    /// Whether the bytes at `at` equal `needle`, ASCII letters compared without case.
+    func hasPrefix(_ needle: StaticBytes, at: Int) -> Bool {
+        guard at >= 0, at + needle.count <= bytes.count else { return false }
+        for k in 0..<needle.count where bytes[at + k].asciiLowercased != needle.lower[k] { return false }
+        return true
+    }
+
+    /// The first occurrence of `needle` (case-insensitive) at or after `from`, before `end`.
+    ///
+    /// memchr looks for the needle's anchor byte (its rarest one, see `StaticBytes`), in both cases when it is a
+    /// letter: for `</XML>` that skips from `x` to `x` instead of stopping at every tag of the XML body. The two
+    /// case cursors only ever move forward, so every byte is passed over at most twice.
+    func find(_ needle: StaticBytes, from: Int, end: Int? = nil) -> Int? {
+        let end = min(end ?? bytes.count, bytes.count)
+        guard needle.count > 0, from >= 0, from + needle.count <= end else { return nil }
+        let anchor = needle.anchor
+        let lower = needle.lower[anchor]
+        let upper = lower.isASCIILetter ? lower & ~0x20 : lower
+        let first = from + anchor
+        let limit = end - needle.count + anchor + 1
+        var nextLower = index(of: lower, from: first, end: limit)
+        var nextUpper = upper == lower ? nil : index(of: upper, from: first, end: limit)
+        while true {
+            let hit: Int
+            switch (nextLower, nextUpper) {
+            case (nil, nil): return nil
+            case (let l?, nil): hit = l
+            case (nil, let u?): hit = u
+            case (let l?, let u?): hit = min(l, u)
+            }
+            if hasPrefix(needle, at: hit - anchor) { return hit - anchor }
+            if hit == nextLower { nextLower = index(of: lower, from: hit + 1, end: limit) }
+            if hit == nextUpper { nextUpper = index(of: upper, from: hit + 1, end: limit) }
+        }
+    }
+
+    /// The first index at or after `from` that is not a space, TAB, CR or LF (nor, at the very start, a UTF-8 BOM).
+    func skipWhitespace(from: Int, end: Int? = nil) -> Int {
+        let end = end ?? bytes.count
+        var i = from
+        if i == 0, end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        while i < end, bytes[i].isSGMLWhitespace { i += 1 }
+        return i
+    }
+
+    /// `from..<end` without leading and trailing spaces and TABs.
+    func trimmed(_ from: Int, _ end: Int) -> Range<Int> {
+        var a = from, b = end
+        while a < b, bytes[a] == .space || bytes[a] == .tab { a += 1 }
+        while b > a, bytes[b - 1] == .space || bytes[b - 1] == .tab { b -= 1 }
+        return a..<b
+    }
+
+    /// An XML name without its namespace prefix.
+    func localName(_ name: Range<Int>) -> Range<Int> {
+        guard let colon = index(of: .colon, from: name.lowerBound, end: name.upperBound) else { return name }
+        return (colon + 1)..<name.upperBound
+    }
+
+    /// A small header value as a String; values longer than `limit` bytes are cut there (real ones are a few
+    /// dozen bytes: the cap keeps a hostile one-line header from becoming a huge String).
+    func string(_ range: Range<Int>, limit: Int = 1024) -> String {
+        let end = min(range.upperBound, range.lowerBound + limit)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<end]), as: UTF8.self)
+    }
+}
+
+/// An ASCII needle, pre-lowercased once, with the index of the byte `ByteScan.find` hands to memchr.
+struct StaticBytes: Sendable {
+    let lower: [UInt8]
+    /// The needle's rarest byte in filings: a rare letter if it has one (`x` of `</XML>`), else its first byte.
+    let anchor: Int
+    var count: Int { lower.count }
+
+    init(_ text: StaticString) {
+        var out: [UInt8] = []
+        text.withUTF8Buffer { buf in out = buf.map(\.asciiLowercased) }
+        lower = out
+        let rare = Array("xqzjkvw".utf8)
+        anchor = rare.lazy.compactMap { r in out.firstIndex(of: r) }.first ?? 0
+    }
+}
+
+extension UInt8 {
+    static let lf: UInt8 = 0x0A
+    static let cr: UInt8 = 0x0D
+    static let tab: UInt8 = 0x09
+    static let space: UInt8 = 0x20
+    static let lessThan: UInt8 = 0x3C
+    static let greaterThan: UInt8 = 0x3E
+    static let colon: UInt8 = 0x3A
+    static let dash: UInt8 = 0x2D
+
+    var asciiLowercased: UInt8 { (self >= 0x41 && self <= 0x5A) ? self | 0x20 : self }
+    var isASCIILetter: Bool { (self | 0x20) >= 0x61 && (self | 0x20) <= 0x7A }
+    var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
+    var isSGMLWhitespace: Bool { self == .space || self == .tab || self == .lf || self == .cr }
+}

@@ -1,0 +1,81 @@
+import EdgarCore
+
+/// Reads the submission-level fields of an SGML envelope from the bytes before its first `<DOCUMENT>`.
+///
+/// Three header dialects share those bytes and may mix: `.nc` / `.hdr.sgml` tag lines (`<TYPE>4`), the
+/// complete-submission `KEY:<tabs>value` lines (`CONFORMED SUBMISSION TYPE:\t4`), and tag lines such as
+/// `<ACCEPTANCE-DATETIME>` inside a `KEY:` header. The first occurrence of a field wins; nested sections never
+/// reuse these names (owners' `FORM TYPE` / `<FORM-TYPE>` differ from the submission's). Values are kept as filed.
+enum EnvelopeHeader {
+    static func parse(_ scan: ByteScan, _ range: Range<Int>) -> Envelope {
+        var envelope = Envelope()
+        var lineStart = range.lowerBound
+        while lineStart < range.upperBound {
+            let lineEnd = min(scan.lineEnd(from: lineStart), range.upperBound)
+            let line = scan.trimmed(lineStart, lineEnd)
+            if !line.isEmpty {
+                if scan[line.lowerBound] == .lessThan {
+                    readTagLine(scan, line, into: &envelope)
+                } else {
+                    readKeyLine(scan, line, into: &envelope)
+                }
+            }
+            lineStart = scan.nextLineStart(afterLineEnd: lineEnd)
+        }
+        return envelope
+    }
+
+    private static func readTagLine(_ scan: ByteScan, _ line: Range<Int>, into envelope: inout Envelope) {
+        // Most header lines are owner and company fields: one byte tells them from the five we want.
+        guard line.count > 1, tagInitials.contains(scan[line.lowerBound + 1].asciiLowercased) else { return }
+        for (tag, field) in tagFields where scan.hasPrefix(tag, at: line.lowerBound) {
+            set(field, scan.trimmed(line.lowerBound + tag.count, line.upperBound), scan, &envelope)
+            return
+        }
+    }
+
+    private static func readKeyLine(_ scan: ByteScan, _ line: Range<Int>, into envelope: inout Envelope) {
+        // Keys are short; don't look for the colon across a hostile megabyte-long line.
+        guard let colon = scan.index(of: .colon, from: line.lowerBound, end: min(line.upperBound, line.lowerBound + 64))
+        else { return }
+        guard keyInitials.contains(scan[line.lowerBound].asciiLowercased) else { return }
+        let key = scan.trimmed(line.lowerBound, colon)
+        for (name, field) in keyFields where name.count == key.count && scan.hasPrefix(name, at: key.lowerBound) {
+            set(field, scan.trimmed(colon + 1, line.upperBound), scan, &envelope)
+            return
+        }
+    }
+
+    private static func set(_ field: Field, _ value: Range<Int>, _ scan: ByteScan, _ envelope: inout Envelope) {
+        guard !value.isEmpty else { return }
+        let path: WritableKeyPath<Envelope, String?> =
+            switch field {
+            case .accession: \.accessionNumber
+            case .type: \.submissionType
+            case .filingDate: \.filingDate
+            case .acceptance: \.acceptanceDatetime
+            case .period: \.period
+            }
+        if envelope[keyPath: path] == nil { envelope[keyPath: path] = scan.string(value) }
+    }
+
+    private enum Field { case accession, type, filingDate, acceptance, period }
+
+    private static let tagFields: [(StaticBytes, Field)] = [
+        (StaticBytes("<ACCESSION-NUMBER>"), .accession),
+        (StaticBytes("<TYPE>"), .type),
+        (StaticBytes("<FILING-DATE>"), .filingDate),
+        (StaticBytes("<ACCEPTANCE-DATETIME>"), .acceptance),
+        (StaticBytes("<PERIOD>"), .period),
+    ]
+
+    private static let tagInitials = Set(tagFields.map { $0.0.lower[1] })
+    private static let keyInitials = Set(keyFields.map { $0.0.lower[0] })
+
+    private static let keyFields: [(StaticBytes, Field)] = [
+        (StaticBytes("ACCESSION NUMBER"), .accession),
+        (StaticBytes("CONFORMED SUBMISSION TYPE"), .type),
+        (StaticBytes("FILED AS OF DATE"), .filingDate),
+        (StaticBytes("CONFORMED PERIOD OF REPORT"), .period),
+    ]
+}
