@@ -21,6 +21,10 @@ struct GzipSource {
             do {
                 try inflater.feed(chunk) { output in try payload.consume(output, compressedSoFar: fed, emit) }
             } catch let error as InflateError {
+                if error.kind == .corrupt && inflater.atMemberBoundary {
+                    // Garbage after a complete gzip member: what came before it is whole, hand it on.
+                    _ = try payload.finish(compressedTotal: fed, emit)
+                }
                 return failure(error, rejects)
             }
             // A rejected single payload needs no more inflating (it could be a bomb); the caller still hashes the rest.
