@@ -28,6 +28,13 @@ struct GzipPayload {
     ) throws(E) {
         guard !abandoned else { return }
         inflated += output.count
+        // A whole payload past the ratio is a likely bomb, tar or not (real feed archives are about 9:1); judged
+        // here so that not even CPU is spent on the rest.
+        if !DecompressionLimit(maxRatio: limits.maxCompressionRatio).allows(output: inflated, input: compressedSoFar) {
+            return try abandon(
+                "the gzip payload inflates more than \(limits.maxCompressionRatio) times its compressed size "
+                    + "(\(inflated) bytes from \(compressedSoFar)); skipped as a likely decompression bomb", emit)
+        }
         var rest = output
         if tar == nil && single == nil {
             let take = min(TarHeader.blockSize - head.count, rest.count)
@@ -39,7 +46,7 @@ struct GzipPayload {
         if tar != nil {
             try tar!.feed(rest, emit)
         } else {
-            try appendSingle(rest, compressedSoFar: compressedSoFar, emit)
+            try appendSingle(rest, emit)
         }
     }
 
@@ -72,18 +79,11 @@ struct GzipPayload {
     }
 
     private mutating func appendSingle<E: Error>(
-        _ output: UnsafeRawBufferPointer, compressedSoFar: Int, _ emit: (ReadEvent) throws(E) -> Void
+        _ output: UnsafeRawBufferPointer, _ emit: (ReadEvent) throws(E) -> Void
     ) throws(E) {
         if inflated > limits.maxMemberBytes {
             try abandon(
                 "the gzip payload inflates past the \(limits.maxMemberBytes)-byte member limit; skipped", emit)
-            return
-        }
-        let ratio = DecompressionLimit(maxRatio: limits.maxCompressionRatio)
-        if !ratio.allows(output: inflated, input: compressedSoFar) {
-            try abandon(
-                "the gzip payload inflates more than \(limits.maxCompressionRatio) times its compressed size "
-                    + "(\(inflated) bytes from \(compressedSoFar)); skipped as a likely decompression bomb", emit)
             return
         }
         single!.append(contentsOf: output)
