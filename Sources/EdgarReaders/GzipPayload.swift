@@ -86,7 +86,7 @@ struct GzipPayload {
                 "the gzip payload inflates past the \(limits.maxMemberBytes)-byte member limit; skipped", emit)
             return
         }
-        single!.append(contentsOf: output)
+        single!.append(raw: output)
     }
 
     private mutating func abandon<E: Error>(_ message: String, _ emit: (ReadEvent) throws(E) -> Void) throws(E) {

@@ -73,7 +73,10 @@ private enum FileKind {
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(ErrnoText(errno)) }
         switch info.st_mode & S_IFMT {
-        case S_IFREG: return .success(.file)
+        case S_IFREG:
+            // Found now rather than half-way through a run: a file we may not open is reported as unreadable.
+            guard access(path, R_OK) == 0 else { return .failure(ErrnoText(errno)) }
+            return .success(.file)
         case S_IFDIR: return .success(.directory)
         default: return .success(.other)
         }

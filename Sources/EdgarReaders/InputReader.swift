@@ -101,12 +101,12 @@ public struct InputReader: Sendable {
         guard stream.file.size <= limits.maxMemberBytes else { return try tooLarge("\(stream.file.size)") }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(stream.file.size)
-        bytes.append(contentsOf: first)
+        bytes.append(raw: first)
         while !stream.atEnd {
             let chunk = try stream.next()
             // The file may have grown since it was opened.
             guard bytes.count + chunk.count <= limits.maxMemberBytes else { return try tooLarge("more than \(bytes.count)") }
-            bytes.append(contentsOf: chunk)
+            bytes.append(raw: chunk)
         }
         try emit(.member(Member(archive: rejects.label, path: nil, bytes: bytes)))
     }

@@ -95,8 +95,8 @@ public struct TarDecoder {
                 let take = min(remaining, count - at)
                 let piece = UnsafeRawBufferPointer(rebasing: chunk[at..<(at + take)])
                 switch sink {
-                case .member: memberBytes.append(contentsOf: piece)
-                case .longName, .pax: metadata.append(contentsOf: piece)
+                case .member: memberBytes.append(raw: piece)
+                case .longName, .pax: metadata.append(raw: piece)
                 case .discard: break
                 }
                 at += take

@@ -113,7 +113,7 @@ final class ZipEntryExtractor {
             try compressed.withUnsafeBytes { buffer in
                 try inflater.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<entry.compressedSize])) { chunk in
                     guard out.count + chunk.count <= expected else { throw InflatedTooMuch() }
-                    out.append(contentsOf: chunk)
+                    out.append(raw: chunk)
                 }
             }
             try inflater.finish()
