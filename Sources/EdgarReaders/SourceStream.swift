@@ -1,0 +1,38 @@
+import EdgarCore
+
+/// Reads a file front to back in fixed chunks into one reused buffer, hashing every byte on the way, so the
+/// SHA-256 and size of the input come for free whatever the format.
+final class SourceStream {
+    static let chunkSize = 256 * 1024
+
+    let file: InputFile
+    private let buffer: UnsafeMutableRawBufferPointer
+    private var hasher = SHA256()
+    private(set) var bytesRead = 0
+    private(set) var atEnd = false
+
+    init(file: InputFile, chunkSize: Int = SourceStream.chunkSize) {
+        self.file = file
+        buffer = .allocate(byteCount: chunkSize, alignment: 16)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// The next chunk (empty at end of file). Valid until the next call.
+    func next() throws(FileError) -> UnsafeRawBufferPointer {
+        guard !atEnd else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let n = try file.read(into: buffer)
+        if n < buffer.count { atEnd = true }
+        let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+        hasher.update(buffer: chunk)
+        bytesRead += n
+        return chunk
+    }
+
+    /// Reads (and hashes) whatever is left, for when the format no longer needs the bytes.
+    func drain() throws(FileError) {
+        while !atEnd { _ = try next() }
+    }
+
+    func digest() -> String { hasher.hexDigest() }
+}
