@@ -16,7 +16,9 @@ import EdgarCore
 struct OwnershipDocumentBuilder {
     enum StartOutcome {
         case proceed
-        case notOwnershipForm
+        /// The root is not `ownershipDocument`. Parsing goes on (ignoring everything) so that a truncated
+        /// document, whose first start tag libxml2 may report cut short, is still told apart as malformed.
+        case foreignRoot
         case tooDeep
     }
 
@@ -31,6 +33,7 @@ struct OwnershipDocumentBuilder {
     let maxDepth: Int
     private(set) var depth = 0
     private(set) var sawRoot = false
+    private(set) var rootIsForeign = false
     /// The open elements: `openTags[d]` is the tag at depth d (the root is depth 1).
     private let openTags: UnsafeMutablePointer<OwnershipTag>
     private var text = TextBuffer()
@@ -76,6 +79,7 @@ struct OwnershipDocumentBuilder {
         document = OwnershipDocument(layout: .xml)
         depth = 0
         sawRoot = false
+        rootIsForeign = false
         text.reset()
         capture = .none
         captureDepth = 0
@@ -96,8 +100,10 @@ struct OwnershipDocumentBuilder {
         openTags[depth] = tag
         if depth == 1 {
             sawRoot = true
-            return tag == .ownershipDocument ? .proceed : .notOwnershipForm
+            rootIsForeign = tag != .ownershipDocument
+            return rootIsForeign ? .foreignRoot : .proceed
         }
+        if rootIsForeign { return .proceed }
 
         switch capture {
         case .none:

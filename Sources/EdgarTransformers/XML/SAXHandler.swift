@@ -11,6 +11,8 @@ struct SAXState {
     var context: xmlParserCtxtPtr?
     /// Set by a callback that stopped the parser on purpose.
     var rejection: DocumentRejection?
+    /// The root element's name when it is not `ownershipDocument`.
+    var foreignRoot: String?
 
     init(limits: XMLLimits) {
         builder = OwnershipDocumentBuilder(maxDepth: limits.maxDepth)
@@ -63,10 +65,8 @@ enum SAXHandler {
         switch state.pointee.builder.start(tag, id: id) {
         case .proceed:
             break
-        case .notOwnershipForm:
-            let root = String(cString: localname)
-            state.pointee.stop(DocumentRejection(
-                .notOwnershipForm, "root element is <\(root)>, not <ownershipDocument>"))
+        case .foreignRoot:
+            state.pointee.foreignRoot = String(cString: localname)
         case .tooDeep:
             let line = state.pointee.line
             let limit = state.pointee.builder.maxDepth

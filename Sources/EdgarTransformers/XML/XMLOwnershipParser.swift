@@ -64,6 +64,9 @@ public final class XMLOwnershipParser {
         let status = xmlParseChunk(context, base, Int32(body.count), 1)
         if let rejection = state.pointee.rejection { return .failure(rejection) }
         guard status == 0, context.pointee.wellFormed != 0 else { return .failure(malformed()) }
+        if let root = state.pointee.foreignRoot {
+            return .failure(DocumentRejection(.notOwnershipForm, "root element is <\(root)>, not <ownershipDocument>"))
+        }
         return .success(state.pointee.builder.takeDocument())
     }
 
@@ -75,6 +78,7 @@ public final class XMLOwnershipParser {
         }
         state.pointee.builder.reset()
         state.pointee.rejection = nil
+        state.pointee.foreignRoot = nil
         _ = xmlCtxtResetPush(context, nil, 0, nil, encoding)
         _ = xmlCtxtUseOptions(context, Self.options)
     }
