@@ -76,6 +76,21 @@ struct XMLCorpusTests {
         }
     }
 
+    /// A document with more distinct element names than a context may intern makes the parser replace its
+    /// libxml2 context (and forget the name addresses it cached); later documents must not notice.
+    @Test func replacingTheContextAfterManyDistinctNamesChangesNothing() throws {
+        let documents = try H.corpusDocuments().map(\.bytes)
+        let fresh = try documents.map { try XMLOwnershipParser().parse($0) }
+        let parser = XMLOwnershipParser()
+        _ = try documents.map { try parser.parse($0) }
+        let names = (0..<60_000).map { "<n\($0)/>" }.joined()
+        let flood = try parser.parse(H.bytes("<ownershipDocument>\(names)<remarks>flood</remarks></ownershipDocument>"))
+        #expect(flood.remarks == "flood")
+        for _ in 0..<2 {
+            #expect(try documents.map { try parser.parse($0) } == fresh)
+        }
+    }
+
     @Test func twoThreadsWithTheirOwnParsersAgree() throws {
         let documents = try H.corpusDocuments().map(\.bytes)
         let expected = try documents.map { try XMLOwnershipParser().parse($0) }

@@ -52,6 +52,14 @@ struct OwnershipTagTable {
     private let bucketStart: UnsafeMutablePointer<Int>
     private let maxLength: Int
 
+    /// A direct-mapped cache from name pointer to tag. libxml2 interns every element name in its context's
+    /// dictionary, which lives as long as the context (across `xmlCtxtResetPush`), so the same name arrives at
+    /// the same address document after document and most lookups are one pointer comparison.
+    /// `forgetInternedNames()` must run whenever the context (and so its dictionary) is replaced.
+    private let cachedNames: UnsafeMutablePointer<UnsafePointer<UInt8>?>
+    private let cachedTags: UnsafeMutablePointer<OwnershipTag>
+    private static let cacheBits = 9
+
     init() {
         let tags = OwnershipTag.allCases.filter { $0 != .other }.sorted { $0.rawValue.utf8.count < $1.rawValue.utf8.count }
         let totalBytes = tags.reduce(0) { $0 + $1.rawValue.utf8.count }
@@ -60,6 +68,10 @@ struct OwnershipTagTable {
         entries = .allocate(capacity: tags.count)
         bucketStart = .allocate(capacity: maxLength + 2)
         bucketStart.initialize(repeating: 0, count: maxLength + 2)
+        cachedNames = .allocate(capacity: 1 << Self.cacheBits)
+        cachedNames.initialize(repeating: nil, count: 1 << Self.cacheBits)
+        cachedTags = .allocate(capacity: 1 << Self.cacheBits)
+        cachedTags.initialize(repeating: .other, count: 1 << Self.cacheBits)
 
         var offset = 0
         for (i, tag) in tags.enumerated() {
@@ -75,7 +87,22 @@ struct OwnershipTagTable {
         }
     }
 
-    /// The tag of a NUL-terminated element name (libxml2 localnames are dictionary strings).
+    /// The tag of an element name interned in the current parser context's dictionary.
+    func tag(ofInterned name: UnsafePointer<UInt8>) -> OwnershipTag {
+        let slot = Int(truncatingIfNeeded: (UInt(bitPattern: name) &* 0x9E37_79B9_7F4A_7C15) >> (UInt.bitWidth - Self.cacheBits))
+        if cachedNames[slot] == name { return cachedTags[slot] }
+        let tag = lookup(name)
+        cachedNames[slot] = name
+        cachedTags[slot] = tag
+        return tag
+    }
+
+    /// Empties the pointer cache: its addresses belonged to a dictionary that is gone.
+    func forgetInternedNames() {
+        cachedNames.update(repeating: nil, count: 1 << Self.cacheBits)
+    }
+
+    /// The tag of a NUL-terminated element name.
     func lookup(_ name: UnsafePointer<UInt8>) -> OwnershipTag {
         var length = 0
         while name[length] != 0 {
@@ -101,5 +128,7 @@ struct OwnershipTagTable {
         names.deallocate()
         entries.deallocate()
         bucketStart.deallocate()
+        cachedNames.deallocate()
+        cachedTags.deallocate()
     }
 }

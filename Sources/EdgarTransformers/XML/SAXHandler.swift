@@ -60,7 +60,7 @@ enum SAXHandler {
     ) {
         guard let ctx, let localname else { return }
         let state = ctx.assumingMemoryBound(to: SAXState.self)
-        let tag = state.pointee.tags.lookup(localname)
+        let tag = state.pointee.tags.tag(ofInterned: localname)
         let id = (tag == .footnoteId || tag == .footnote) ? idAttribute(attributes, attributeCount) : nil
         switch state.pointee.builder.start(tag, id: id) {
         case .proceed:

@@ -73,6 +73,7 @@ public final class XMLOwnershipParser {
     private func prepareContext(encoding: String?) {
         if xmlDictSize(context.pointee.dict) > Self.maxInternedNames {
             xmlFreeParserCtxt(context)
+            state.pointee.tags.forgetInternedNames()
             context = Self.makeContext(state)
             state.pointee.context = context
         }
