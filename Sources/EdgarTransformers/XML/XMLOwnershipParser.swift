@@ -1,0 +1,122 @@
+import CEdgarLibXML2
+import EdgarCore
+
+/// Parses the XML variant of Forms 3, 4 and 5 (`ownershipDocument`) into the model, as filed.
+///
+/// One per worker thread: it reuses one libxml2 SAX2 push-parser context across documents (`xmlCtxtResetPush`),
+/// which is why it is neither `Sendable` nor shareable. Never expands entities, never loads a DTD, never touches
+/// the network or the file system.
+public final class XMLOwnershipParser {
+    private let limits: XMLLimits
+    private let state: UnsafeMutablePointer<SAXState>
+    private var context: xmlParserCtxtPtr
+    /// Names a reused context has interned; past this the context is replaced so a long run cannot grow it
+    /// without bound (real documents use ~90 names).
+    private static let maxInternedNames = 50_000
+
+    private static let options = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+
+    public init(limits: XMLLimits = .init()) {
+        XMLRuntime.initialize()
+        self.limits = limits
+        state = .allocate(capacity: 1)
+        state.initialize(to: SAXState(limits: limits))
+        context = Self.makeContext(state)
+        state.pointee.context = context
+    }
+
+    deinit {
+        xmlFreeParserCtxt(context)
+        state.pointee.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    public func parse(_ bytes: [UInt8]) throws(DocumentRejection) -> OwnershipDocument {
+        // `withUnsafeBytes` rethrows untyped errors; a Result carries the typed one out.
+        try bytes.withUnsafeBytes { raw in Result { () throws(DocumentRejection) in try parse(raw) } }.get()
+    }
+
+    public func parse(_ bytes: UnsafeRawBufferPointer) throws(DocumentRejection) -> OwnershipDocument {
+        guard bytes.count <= limits.maxDocumentBytes, bytes.count <= Int(Int32.max) else {
+            throw DocumentRejection(
+                .malformedXML, "document of \(bytes.count) bytes is larger than the limit of \(limits.maxDocumentBytes)")
+        }
+        let body = UnsafeRawBufferPointer(rebasing: bytes[XMLProlog.contentStart(bytes)...])
+        switch attempt(body, encoding: nil) {
+        case .success(let document):
+            return document
+        case .failure(let rejection):
+            // Undeclared Latin-1 / Windows-1252 bytes: libxml2 assumes UTF-8 and refuses them, so try once more
+            // with the encoding such filings were written in.
+            guard rejection.code == .malformedXML, !XMLProlog.declaresEncoding(body), !XMLProlog.isValidUTF8(body)
+            else { throw rejection }
+            var document = try attempt(body, encoding: "windows-1252").get()
+            document.decodedAsWindows1252 = true
+            return document
+        }
+    }
+
+    private func attempt(_ body: UnsafeRawBufferPointer, encoding: String?) -> Result<OwnershipDocument, DocumentRejection> {
+        prepareContext(encoding: encoding)
+        let base = body.baseAddress?.assumingMemoryBound(to: CChar.self)
+        let status = xmlParseChunk(context, base, Int32(body.count), 1)
+        if let rejection = state.pointee.rejection { return .failure(rejection) }
+        guard status == 0, context.pointee.wellFormed != 0 else { return .failure(malformed()) }
+        if let root = state.pointee.foreignRoot {
+            return .failure(DocumentRejection(.notOwnershipForm, "root element is <\(root)>, not <ownershipDocument>"))
+        }
+        return .success(state.pointee.builder.takeDocument())
+    }
+
+    private func prepareContext(encoding: String?) {
+        if xmlDictSize(context.pointee.dict) > Self.maxInternedNames {
+            xmlFreeParserCtxt(context)
+            state.pointee.tags.forgetInternedNames()
+            context = Self.makeContext(state)
+            state.pointee.context = context
+        }
+        state.pointee.builder.reset()
+        state.pointee.rejection = nil
+        state.pointee.foreignRoot = nil
+        _ = xmlCtxtResetPush(context, nil, 0, nil, encoding)
+        _ = xmlCtxtUseOptions(context, Self.options)
+    }
+
+    /// libxml2's own message, trimmed, behind the line it reported (lines count from the document's first
+    /// non-blank line, where parsing starts).
+    private func malformed() -> DocumentRejection {
+        guard let error = xmlCtxtGetLastError(UnsafeMutableRawPointer(context)), error.pointee.code != 0 else {
+            return DocumentRejection(.malformedXML, "line \(state.pointee.line): libxml2 refused the document")
+        }
+        let message = error.pointee.message.map { String(cString: $0) } ?? "error \(error.pointee.code)"
+        let line = error.pointee.line > 0 ? Int(error.pointee.line) : state.pointee.line
+        return DocumentRejection(.malformedXML, "line \(line): \(Self.trimmed(message))\(explanation(of: error.pointee.code))")
+    }
+
+    /// libxml2's push parser reports a truncated or empty document as "Extra content at the end of the
+    /// document"; say what actually happened.
+    private func explanation(of code: Int32) -> String {
+        guard code == Int32(XML_ERR_DOCUMENT_END.rawValue) else { return "" }
+        let builder = state.pointee.builder
+        if !builder.sawRoot { return " (no root element)" }
+        if builder.depth > 0 { return " (premature end: \(builder.depth) element(s) still open)" }
+        return ""
+    }
+
+    private static func trimmed(_ message: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
+        guard let first = message.firstIndex(where: { !isSpace($0) }), let last = message.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(message[first...last])
+    }
+
+    private static func makeContext(_ state: UnsafeMutablePointer<SAXState>) -> xmlParserCtxtPtr {
+        var handler = SAXHandler.make()
+        guard let context = xmlCreatePushParserCtxt(&handler, UnsafeMutableRawPointer(state), nil, 0, nil) else {
+            fatalError("libxml2 could not allocate a parser context")
+        }
+        return context
+    }
+}

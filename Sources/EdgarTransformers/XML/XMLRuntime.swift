@@ -1,0 +1,32 @@
+import CEdgarLibXML2
+
+/// Process-wide libxml2 setup.
+public enum XMLRuntime {
+    /// Call once on the main thread before any worker parses: initialises libxml2's global tables and installs a
+    /// deny-all external entity loader, so no DTD or entity is ever fetched from disk or network.
+    ///
+    /// Safe to call more than once; `XMLOwnershipParser.init` calls it too, as a guard for callers that forget.
+    public static func initialize() {
+        _ = once
+    }
+
+    /// Swift runs a global's initialiser exactly once, under a lock: libxml2's own `xmlInitParser` is not
+    /// safe to race.
+    private static let once: Void = {
+        xmlInitParser()
+        cedgar_xml_install_deny_loader()
+    }()
+}
+
+/// Limits applied to every document, before and during parsing.
+public struct XMLLimits: Sendable, Equatable {
+    /// Maximum element nesting; real ownership documents nest 6 deep.
+    public var maxDepth: Int = 64
+    /// Maximum document size in bytes; real ownership documents are a few KB.
+    public var maxDocumentBytes: Int = 16 << 20
+
+    public init(maxDepth: Int = 64, maxDocumentBytes: Int = 16 << 20) {
+        self.maxDepth = maxDepth
+        self.maxDocumentBytes = maxDocumentBytes
+    }
+}
