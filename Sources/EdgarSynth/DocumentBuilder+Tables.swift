@@ -166,14 +166,20 @@ extension DocumentBuilder {
         var row = DerivativeHolding()
         let (title, kind) = rng.pick(Vocabulary.derivativeTitles)
         row.securityTitle = Field(title)
-        let footnote = newFootnote(rng.pick(Vocabulary.derivativeFootnotes))
-        row.conversionOrExercisePrice = kind == .option && rng.chance(80) ? Field(marketPrice()) : Field(nil, footnoteIDs: [footnote])
+        // One explanatory footnote, defined only once a value actually points at it.
+        var footnote: String?
+        func explained(_ builder: inout DocumentBuilder) -> Field {
+            let id = footnote ?? builder.newFootnote(builder.rng.pick(Vocabulary.derivativeFootnotes))
+            footnote = id
+            return Field(nil, footnoteIDs: [id])
+        }
+        row.conversionOrExercisePrice = kind == .option && rng.chance(80) ? Field(marketPrice()) : explained(&self)
         if form.baseNumber == 5 && rng.chance(15) {
             row.coding = TransactionCoding(formType: "3")
         }
         let grant = filingDate.adding(days: -rng.int(30...2_000))
-        row.exerciseDate = rng.chance(50) ? Field(grant.adding(days: 365).iso) : Field(nil, footnoteIDs: [footnote])
-        row.expirationDate = kind == .option ? Field(grant.adding(days: 3_652).iso) : Field(nil, footnoteIDs: [footnote])
+        row.exerciseDate = rng.chance(50) ? Field(grant.adding(days: 365).iso) : explained(&self)
+        row.expirationDate = kind == .option ? Field(grant.adding(days: 3_652).iso) : explained(&self)
         row.underlyingSecurityTitle = Field("Common Stock")
         let shares = shareAmount()
         row.underlyingSecurityShares = Field(decimal(shares, scale: 3))

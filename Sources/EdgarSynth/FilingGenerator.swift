@@ -138,7 +138,9 @@ struct DocumentBuilder {
             : personName()
         if rng.chance(92) {
             let place = rng.pick(Vocabulary.cities)
-            owner.street1 = rng.chance(35) ? "C/O " + (doc.issuer.name ?? "THE COMPANY").uppercased() : rng.pick(Vocabulary.streets)
+            owner.street1 = rng.chance(35)
+                ? String(("C/O " + (doc.issuer.name ?? "THE COMPANY").uppercased()).prefix(40))  // schema max 40
+                : rng.pick(Vocabulary.streets)
             if rng.chance(35) { owner.street2 = rng.chance(70) ? rng.pick(Vocabulary.streets) : "" }
             owner.city = place.city
             owner.state = place.state
