@@ -45,6 +45,20 @@ extension Array where Element == UInt8 {
         return nil
     }
 
+    /// CRLF and bare CR turned into LF.
+    var lfLineEnds: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        for (i, b) in enumerated() {
+            if b != 0x0D {
+                out.append(b)
+            } else if i + 1 == count || self[i + 1] != 0x0A {
+                out.append(0x0A)  // a bare CR; the CR of a CRLF is dropped
+            }
+        }
+        return out
+    }
+
     /// The bytes strictly between the first `open` and the next `close`.
     func between(_ open: String, _ close: String) -> [UInt8]? {
         guard let a = range(of: Array(open.utf8)), let b = range(of: Array(close.utf8), from: a.upperBound) else { return nil }
