@@ -63,7 +63,12 @@ extension DocumentBuilder {
         if rng.chance(2) {
             row.valueOwnedFollowing = Field(decimal(rng.int(1_000...90_000_000), scale: 2))
         } else {
-            row.sharesOwnedFollowing = Field(decimal(rng.int(0...900_000) * 1000 + (shares % 1000), scale: 3),
+            // A running balance per security and holding, so rows of one filing add up as real ones do.
+            let key = "\(row.securityTitle.value ?? "")|\(nature.value ?? "")"
+            let before = balances[key] ?? (rng.int(0...400) * 1_000_000 + (acquired == "D" ? shares : 0))
+            let after = acquired == "A" ? before + shares : max(0, before - shares)
+            balances[key] = after
+            row.sharesOwnedFollowing = Field(decimal(after, scale: 3),
                                              footnoteIDs: maybeFootnotes(percent: 5, texts: Vocabulary.generalFootnotes))
         }
         row.directOrIndirect = direct

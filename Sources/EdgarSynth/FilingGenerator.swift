@@ -59,6 +59,8 @@ struct DocumentBuilder {
     /// How this filer spells booleans: mostly one style per filing agent, sometimes mixed.
     var booleanStyle = 0
     var basePriceCents = 1_000
+    /// Shares (thousandths) held after the rows so far, per security title and nature of ownership.
+    var balances: [String: Int] = [:]
 
     init(form: FormKind, filingDate: CivilDate, rng: SplitMix64) {
         self.form = form

@@ -8,8 +8,8 @@ struct EdgarGen: ParsableCommand {
         commandName: "edgar-gen",
         abstract: "Write synthetic SEC EDGAR archives of insider filings (Forms 3, 4, 5) with known content.",
         discussion: """
-            Everything is generated from --seed: the same seed and options give byte-identical files, so a
-            sample can be named by its seed and regenerated anywhere.
+            Everything is generated from --seed: the same seed and options give byte-identical files, \
+            so a sample can be named by its seed and regenerated anywhere.
 
             Examples:
               edgar-gen feed --count 300 --seed 42 --date 20031112 --out samples/20031112.nc.tar.gz
