@@ -36,7 +36,7 @@ struct OwnershipDocumentBuilder {
     private(set) var rootIsForeign = false
     /// The open elements: `openTags[d]` is the tag at depth d (the root is depth 1).
     private let openTags: UnsafeMutablePointer<OwnershipTag>
-    private var text = TextBuffer()
+    private var text = XMLTextBuffer()
 
     private var capture = Capture.none
     private var captureDepth = 0

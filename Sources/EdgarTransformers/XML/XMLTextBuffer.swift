@@ -2,7 +2,7 @@
 ///
 /// Raw storage rather than `[UInt8]`: it is reset for every value, and `Array.removeAll(keepingCapacity:)`
 /// showed up in the parser's profile (ENGINEERING.md §4). The owner must call `deallocate()`.
-struct TextBuffer {
+struct XMLTextBuffer {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
