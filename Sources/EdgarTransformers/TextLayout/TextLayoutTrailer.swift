@@ -9,7 +9,13 @@ extension TextBuffer {
             if let (id, rest) = Self.footnoteStart(text) {
                 footnotes.append(Footnote(id: id, text: rest.isEmpty ? nil : rest))
             } else if let last = footnotes.indices.last {
-                footnotes[last].text = footnotes[last].text.map { $0 + "\n" + text } ?? text
+                // Appended in place: rebuilding the text per line would be quadratic on a long footnote.
+                if footnotes[last].text == nil {
+                    footnotes[last].text = text
+                } else {
+                    footnotes[last].text!.append("\n")
+                    footnotes[last].text!.append(text)
+                }
             }
         }
         return footnotes
