@@ -56,7 +56,10 @@ struct TextSections {
         let ends = [explanation, remarks, signatureStart, signatureCaption, reminder].compactMap { $0 }
         func end(after start: Int) -> Int { ends.filter { $0 > start }.min() ?? count }
         func bytes(_ from: Int, _ to: Int) -> Range<Int> {
-            guard from < to else { return (from < count ? lines[from].lowerBound : text.bytes.count)..<(from < count ? lines[from].lowerBound : text.bytes.count) }
+            guard from < to else {
+                let at = from < count ? lines[from].lowerBound : text.bytes.count
+                return at..<at
+            }
             return lines[from].lowerBound..<lines[to - 1].upperBound
         }
 
