@@ -1,0 +1,233 @@
+/// The labels of the form's boxes. Values sit between one label and the next, wherever the rendering put them, so
+/// the reader keys on labels and not on line positions.
+enum LabelKind: Sendable, Equatable {
+    case ombNumber
+    case title3, title4, title5
+    case notSubjectToSection16, aff10b5One, form3HoldingsReported, form4TransactionsReported
+    case reportingPerson, issuer, earliestTransaction, eventRequiringStatement, fiscalYearEnded, amendment
+    case relationship, individualOrJointFiling, noSecuritiesOwned
+    /// Text printed on every form that bounds a value but carries none.
+    case boilerplate
+
+    /// Box labels are numbered (`3. Date of …`, `2A. …`); the number belongs to the label, not the value before.
+    var isNumberedBox: Bool {
+        switch self {
+        case .reportingPerson, .issuer, .earliestTransaction, .eventRequiringStatement, .fiscalYearEnded,
+            .amendment, .relationship, .individualOrJointFiling:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+struct LabelPattern: Sendable {
+    let kind: LabelKind
+    /// Lower-case ASCII; a space matches any run of whitespace, `'` matches `'` or a right single quote.
+    let bytes: [UInt8]
+
+    init(_ kind: LabelKind, _ text: String) {
+        self.kind = kind
+        self.bytes = Array(text.lowercased().utf8)
+    }
+}
+
+enum TextLabels {
+    static let header: [LabelPattern] = [
+        .init(.ombNumber, "OMB Number:"),
+        .init(.boilerplate, "OMB APPROVAL"),
+        .init(.boilerplate, "Estimated average burden"),
+        .init(.boilerplate, "hours per response:"),
+        .init(.boilerplate, "UNITED STATES SECURITIES AND EXCHANGE COMMISSION"),
+        .init(.boilerplate, "Washington, D.C. 20549"),
+        .init(.title3, "INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES"),
+        .init(.title5, "ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP"),
+        .init(.title4, "STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP"),
+        .init(.boilerplate, "Filed pursuant to Section 16(a) of the Securities Exchange Act of 1934"),
+        .init(.boilerplate, "or Section 30(h) of the Investment Company Act of 1940"),
+        .init(.notSubjectToSection16, "Check this box if no longer subject to Section 16."),
+        .init(.boilerplate, "Form 4 or Form 5 obligations may continue. See Instruction 1(b)."),
+        .init(.aff10b5One, "Check this box to indicate that a transaction was made pursuant to a contract"),
+        .init(.form3HoldingsReported, "Form 3 Holdings Reported"),
+        .init(.form4TransactionsReported, "Form 4 Transactions Reported"),
+        .init(.reportingPerson, "Name and Address of Reporting Person"),
+        .init(.issuer, "Issuer Name and Ticker or Trading Symbol"),
+        .init(.earliestTransaction, "Date of Earliest Transaction"),
+        .init(.eventRequiringStatement, "Date of Event Requiring Statement"),
+        .init(.fiscalYearEnded, "Statement for Issuer's Fiscal Year Ended"),
+        .init(.amendment, "If Amendment, Date of Original Filed"),
+        .init(.relationship, "Relationship of Reporting Person(s) to Issuer"),
+        .init(.individualOrJointFiling, "Individual or Joint/Group Filing"),
+        .init(.noSecuritiesOwned, "No securities are beneficially owned"),
+        .init(.boilerplate, "Form filed by One Reporting Person"),
+        .init(.boilerplate, "Form filed by More than One Reporting Person"),
+    ]
+
+    /// Words that may follow a box label and are part of it, not of the value.
+    static let labelSuffixes: [[UInt8]] = [
+        "(Month/Day/Year)", "(Check all applicable)", "(Check Applicable Line)", "*",
+    ].map { Array($0.lowercased().utf8) }
+
+    static let last = Array("(last)".utf8)
+    static let first = Array("(first)".utf8)
+    static let middle = Array("(middle)".utf8)
+    static let street = Array("(street)".utf8)
+    static let city = Array("(city)".utf8)
+    static let state = Array("(state)".utf8)
+    static let zip = Array("(zip)".utf8)
+
+    static let director = Array("director".utf8)
+    static let tenPercentOwner = Array("10% owner".utf8)
+    static let officer = Array("officer (give title below)".utf8)
+    static let other = Array("other (specify below)".utf8)
+}
+
+/// One label found in the text: `range` covers the label (with its box number), `valueStart` is where its value
+/// begins (after any suffix such as `(Month/Day/Year)`).
+struct LabelHit {
+    let kind: LabelKind
+    let range: Range<Int>
+    let valueStart: Int
+}
+
+/// A label's value: the text from the label to the next label.
+struct LabelSegment {
+    let hit: LabelHit
+    let value: Range<Int>
+}
+
+extension TextBuffer {
+    /// The end of a match of `pattern` at `start`, or nil. Case-insensitive; whitespace in the pattern matches one
+    /// or more whitespace bytes; `'` also matches U+2019 (UTF-8) and 0x92 (Windows-1252).
+    func match(_ pattern: [UInt8], at start: Int, limit: Int) -> Int? {
+        var i = start
+        var k = 0
+        while k < pattern.count {
+            let p = pattern[k]
+            if p == UInt8(ascii: " ") {
+                guard i < limit, isSpace(bytes[i]) else { return nil }
+                while i < limit, isSpace(bytes[i]) { i += 1 }
+            } else if p == UInt8(ascii: "'") {
+                guard i < limit else { return nil }
+                if bytes[i] == p || bytes[i] == 0x92 {
+                    i += 1
+                } else if i + 2 < limit, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+                    i += 3
+                } else {
+                    return nil
+                }
+            } else {
+                guard i < limit, lowered(bytes[i]) == p else { return nil }
+                i += 1
+            }
+            k += 1
+        }
+        return i
+    }
+
+    /// The first match of `pattern` in `range`, starting at a word boundary.
+    func find(_ pattern: [UInt8], in range: Range<Int>) -> Range<Int>? {
+        guard let head = pattern.first else { return nil }
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if lowered(bytes[i]) == head || head == UInt8(ascii: "'"), atWordStart(i, lower: range.lowerBound),
+                let end = match(pattern, at: i, limit: range.upperBound)
+            {
+                return i..<end
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private func atWordStart(_ i: Int, lower: Int) -> Bool {
+        guard i > lower else { return true }
+        let before = bytes[i - 1]
+        let isWordByte = isDigit(before) || (lowered(before) >= UInt8(ascii: "a") && lowered(before) <= UInt8(ascii: "z"))
+        let first = lowered(bytes[i])
+        let firstIsWord = isDigit(first) || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"))
+        return !(isWordByte && firstIsWord)
+    }
+
+    /// Every label of `patterns` in `range`, in text order, overlapping matches resolved to the earlier (longer) one.
+    func labels(_ patterns: [LabelPattern], in range: Range<Int>) -> [LabelHit] {
+        var found: [(kind: LabelKind, range: Range<Int>)] = []
+        for pattern in patterns {
+            var from = range.lowerBound
+            while from < range.upperBound, let hit = find(pattern.bytes, in: from..<range.upperBound) {
+                found.append((pattern.kind, hit))
+                from = hit.upperBound
+            }
+        }
+        found.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
+        var hits: [LabelHit] = []
+        var lastEnd = range.lowerBound
+        for candidate in found where candidate.range.lowerBound >= lastEnd {
+            var start = candidate.range.lowerBound
+            if candidate.kind.isNumberedBox { start = boxNumberStart(before: start, lower: lastEnd) }
+            let valueStart = skipSuffixes(from: candidate.range.upperBound, limit: range.upperBound)
+            hits.append(LabelHit(kind: candidate.kind, range: start..<candidate.range.upperBound, valueStart: valueStart))
+            lastEnd = candidate.range.upperBound
+        }
+        return hits
+    }
+
+    /// Label segments: each label with the text up to the next label (or the end of `range`).
+    func segments(_ patterns: [LabelPattern], in range: Range<Int>) -> [LabelSegment] {
+        let hits = labels(patterns, in: range)
+        var segments: [LabelSegment] = []
+        for (index, hit) in hits.enumerated() {
+            let end = index + 1 < hits.count ? hits[index + 1].range.lowerBound : range.upperBound
+            segments.append(LabelSegment(hit: hit, value: min(hit.valueStart, end)..<end))
+        }
+        return segments
+    }
+
+    /// `12.` / `2A.` right before a box label, with the whitespace between.
+    private func boxNumberStart(before start: Int, lower: Int) -> Int {
+        var i = start
+        while i > lower, isSpace(bytes[i - 1]) { i -= 1 }
+        guard i > lower, bytes[i - 1] == UInt8(ascii: ".") else { return start }
+        var j = i - 1
+        if j > lower, lowered(bytes[j - 1]) >= UInt8(ascii: "a"), lowered(bytes[j - 1]) <= UInt8(ascii: "z") { j -= 1 }
+        let digitsEnd = j
+        while j > lower, isDigit(bytes[j - 1]), digitsEnd - j < 2 { j -= 1 }
+        guard j < digitsEnd, j == lower || isSpace(bytes[j - 1]) else { return start }
+        return j
+    }
+
+    private func skipSuffixes(from start: Int, limit: Int) -> Int {
+        var i = start
+        var progressed = true
+        while progressed {
+            progressed = false
+            var j = i
+            while j < limit, isSpace(bytes[j]) { j += 1 }
+            for suffix in TextLabels.labelSuffixes {
+                if let end = match(suffix, at: j, limit: limit) {
+                    i = end
+                    progressed = true
+                    break
+                }
+            }
+        }
+        return i
+    }
+
+    /// True when an `X` (any case) stands alone right before `position`, ignoring whitespace; `[X]` and `(X)`
+    /// count too.
+    func isChecked(before position: Int, lower: Int) -> Bool {
+        var i = position
+        while i > lower, isSpace(bytes[i - 1]) { i -= 1 }
+        var bracketed = false
+        if i > lower, bytes[i - 1] == UInt8(ascii: "]") || bytes[i - 1] == UInt8(ascii: ")") {
+            i -= 1
+            bracketed = true
+        }
+        guard i > lower, lowered(bytes[i - 1]) == UInt8(ascii: "x") else { return false }
+        let before = i - 2
+        if before < lower { return !bracketed }
+        let b = bytes[before]
+        return bracketed ? (b == UInt8(ascii: "[") || b == UInt8(ascii: "(")) : isSpace(b)
+    }
+}

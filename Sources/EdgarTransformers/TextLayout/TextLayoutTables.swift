@@ -1,0 +1,174 @@
+import EdgarCore
+
+/// The rows of Tables I and II, read by column position. Forms 4 and 5 share their columns except the `V` column,
+/// which Form 5 renderings leave out; the column sub-header line says which it is.
+struct TextLayoutTables {
+    var nonDerivativeTransactions: [NonDerivativeTransaction] = []
+    var nonDerivativeHoldings: [NonDerivativeHolding] = []
+    var derivativeTransactions: [DerivativeTransaction] = []
+    var derivativeHoldings: [DerivativeHolding] = []
+}
+
+private let subHeaderWords: Set<String> = [
+    "code", "v", "amount", "(a) or (d)", "price", "(a)", "(d)", "date exercisable", "expiration date", "title",
+    "amount or number of shares",
+]
+
+extension TextBuffer {
+    /// The data rows of a table region (header lines and blank lines left out), and whether a `V` column is shown.
+    private func dataRows(_ lines: Range<Int>) -> (rows: [[Range<Int>]], hasV: Bool?) {
+        var rows: [[Range<Int>]] = []
+        var hasV: Bool?
+        for index in lines {
+            let line = self.lines[index]
+            if isBlank(line) { continue }
+            let cells = cells(line)
+            let texts = cells.compactMap { trimmedString($0)?.lowercased() }
+            if texts.contains(where: { $0.contains("(instr.") || $0.contains("(month/day/year)") }) { continue }
+            if let first = texts.first, first.hasPrefix("(e.g.") || first.hasPrefix("table i") { continue }
+            if texts.contains(where: { $0.contains("no securities are beneficially owned") }) { continue }
+            if texts.allSatisfy({ subHeaderWords.contains($0) }) {
+                if texts.contains("v") { hasV = true } else if hasV == nil { hasV = false }
+                continue
+            }
+            rows.append(cells)
+        }
+        return (rows, hasV)
+    }
+
+    func readTables(form: String, tableI: Range<Int>?, tableII: Range<Int>?) -> TextLayoutTables {
+        var tables = TextLayoutTables()
+        if let tableI {
+            let (rows, hasV) = dataRows(tableI)
+            for row in rows {
+                if form == "3" {
+                    tables.nonDerivativeHoldings.append(form3Holding(row))
+                } else {
+                    readTableIRow(row, v: (hasV ?? (form == "4")) ? 1 : 0, into: &tables)
+                }
+            }
+        }
+        if let tableII {
+            let (rows, hasV) = dataRows(tableII)
+            for row in rows {
+                if form == "3" {
+                    tables.derivativeHoldings.append(form3DerivativeHolding(row))
+                } else {
+                    readTableIIRow(row, v: (hasV ?? (form == "4")) ? 1 : 0, into: &tables)
+                }
+            }
+        }
+        return tables
+    }
+
+    private func readTableIRow(_ row: [Range<Int>], v: Int, into tables: inout TextLayoutTables) {
+        func at(_ i: Int, numeric: Bool = false) -> TextCell { cell(i < row.count ? row[i] : nil, numeric: numeric) }
+        let date = at(1)
+        let code = at(3)
+        let owned = at(7 + v, numeric: true)
+        if date.isEmpty && code.isEmpty {
+            var holding = NonDerivativeHolding()
+            holding.securityTitle = at(0).field
+            (holding.sharesOwnedFollowing, holding.valueOwnedFollowing) = owned.sharesOrValue
+            holding.directOrIndirect = at(8 + v).field
+            holding.natureOfOwnership = at(9 + v).field
+            tables.nonDerivativeHoldings.append(holding)
+            return
+        }
+        var transaction = NonDerivativeTransaction()
+        transaction.securityTitle = at(0).field
+        transaction.transactionDate = date.field
+        transaction.deemedExecutionDate = at(2).field
+        transaction.coding = TransactionCoding(code: code.value, footnoteIDs: code.footnoteIDs)
+        if v == 1 { transaction.timeliness = at(4).timeliness }
+        transaction.shares = at(4 + v, numeric: true).field
+        transaction.acquiredDisposedCode = at(5 + v).field
+        transaction.pricePerShare = at(6 + v, numeric: true).field
+        (transaction.sharesOwnedFollowing, transaction.valueOwnedFollowing) = owned.sharesOrValue
+        transaction.directOrIndirect = at(8 + v).field
+        transaction.natureOfOwnership = at(9 + v).field
+        tables.nonDerivativeTransactions.append(transaction)
+    }
+
+    private func readTableIIRow(_ row: [Range<Int>], v: Int, into tables: inout TextLayoutTables) {
+        func at(_ i: Int, numeric: Bool = false) -> TextCell { cell(i < row.count ? row[i] : nil, numeric: numeric) }
+        let date = at(2)
+        let code = at(4)
+        let underlyingAmount = at(10 + v, numeric: true)
+        let owned = at(12 + v, numeric: true)
+        if date.isEmpty && code.isEmpty {
+            var holding = DerivativeHolding()
+            holding.securityTitle = at(0).field
+            holding.conversionOrExercisePrice = at(1, numeric: true).field
+            holding.exerciseDate = at(7 + v).field
+            holding.expirationDate = at(8 + v).field
+            holding.underlyingSecurityTitle = at(9 + v).field
+            (holding.underlyingSecurityShares, holding.underlyingSecurityValue) = underlyingAmount.sharesOrValue
+            (holding.sharesOwnedFollowing, holding.valueOwnedFollowing) = owned.sharesOrValue
+            holding.directOrIndirect = at(13 + v).field
+            holding.natureOfOwnership = at(14 + v).field
+            tables.derivativeHoldings.append(holding)
+            return
+        }
+        var transaction = DerivativeTransaction()
+        transaction.securityTitle = at(0).field
+        transaction.conversionOrExercisePrice = at(1, numeric: true).field
+        transaction.transactionDate = date.field
+        transaction.deemedExecutionDate = at(3).field
+        transaction.coding = TransactionCoding(code: code.value, footnoteIDs: code.footnoteIDs)
+        if v == 1 { transaction.timeliness = at(5).timeliness }
+        let acquired = at(5 + v, numeric: true)
+        let disposed = at(6 + v, numeric: true)
+        let amount = acquired.isEmpty ? disposed : acquired
+        if !amount.isEmpty {
+            transaction.acquiredDisposedCode = Field(acquired.isEmpty ? "D" : "A")
+            (transaction.shares, transaction.totalValue) = amount.sharesOrValue
+        }
+        transaction.exerciseDate = at(7 + v).field
+        transaction.expirationDate = at(8 + v).field
+        transaction.underlyingSecurityTitle = at(9 + v).field
+        (transaction.underlyingSecurityShares, transaction.underlyingSecurityValue) = underlyingAmount.sharesOrValue
+        transaction.pricePerShare = at(11 + v, numeric: true).field
+        (transaction.sharesOwnedFollowing, transaction.valueOwnedFollowing) = owned.sharesOrValue
+        transaction.directOrIndirect = at(13 + v).field
+        transaction.natureOfOwnership = at(14 + v).field
+        tables.derivativeTransactions.append(transaction)
+    }
+
+    /// Form 3 Table I: title, amount owned, ownership form, nature.
+    private func form3Holding(_ row: [Range<Int>]) -> NonDerivativeHolding {
+        func at(_ i: Int, numeric: Bool = false) -> TextCell { cell(i < row.count ? row[i] : nil, numeric: numeric) }
+        var holding = NonDerivativeHolding()
+        holding.securityTitle = at(0).field
+        (holding.sharesOwnedFollowing, holding.valueOwnedFollowing) = at(1, numeric: true).sharesOrValue
+        holding.directOrIndirect = at(2).field
+        holding.natureOfOwnership = at(3).field
+        return holding
+    }
+
+    /// Form 3 Table II: title, exercisable, expiration, underlying title and amount, price, form, nature.
+    private func form3DerivativeHolding(_ row: [Range<Int>]) -> DerivativeHolding {
+        func at(_ i: Int, numeric: Bool = false) -> TextCell { cell(i < row.count ? row[i] : nil, numeric: numeric) }
+        var holding = DerivativeHolding()
+        holding.securityTitle = at(0).field
+        holding.exerciseDate = at(1).field
+        holding.expirationDate = at(2).field
+        holding.underlyingSecurityTitle = at(3).field
+        (holding.underlyingSecurityShares, holding.underlyingSecurityValue) = at(4, numeric: true).sharesOrValue
+        holding.conversionOrExercisePrice = at(5, numeric: true).field
+        holding.directOrIndirect = at(6).field
+        holding.natureOfOwnership = at(7).field
+        return holding
+    }
+}
+
+extension TextCell {
+    /// An amount written with `$` is the value variant of a shares column.
+    var sharesOrValue: (Field, Field) { isMoney ? (Field(), field) : (field, Field()) }
+
+    /// `V` in the V column is an early (voluntary) report: timeliness `E`.
+    var timeliness: Field {
+        let early = value.map { $0.uppercased() == "V" } ?? false
+        return Field(early ? "E" : nil, footnoteIDs: footnoteIDs)
+    }
+}

@@ -1,0 +1,118 @@
+/// Where the parts of a text layout are, by line: the boxes, Table I, Table II, footnotes, remarks, signatures.
+///
+/// Order on the page: boxes, Table I, Table II, the boxes of further owners, "Explanation of Responses:",
+/// "Remarks:", the signature lines, then "** Signature of Reporting Person" and the printed reminders.
+struct TextSections {
+    /// Byte ranges whose box labels are read (the header, and the further owners after the tables).
+    var labelRegions: [Range<Int>] = []
+    var tableI: Range<Int>?
+    var tableII: Range<Int>?
+    var footnotes: [Range<Int>] = []
+    var remarks: [Range<Int>]?
+    /// Line indices of the signature lines.
+    var signatures: Range<Int> = 0..<0
+
+    init(_ text: TextBuffer) {
+        let lines = text.lines
+        let count = lines.count
+        var tableITitle: Int?
+        var tableIITitle: Int?
+        for index in 0..<count {
+            switch text.tableTitle(lines[index]) {
+            case 1 where tableITitle == nil && tableIITitle == nil: tableITitle = index
+            case 2 where tableIITitle == nil: tableIITitle = index
+            default: break
+            }
+        }
+        let afterTables = (tableIITitle ?? tableITitle).map { $0 + 1 } ?? 0
+        func firstLine(from start: Int, where predicate: (Range<Int>) -> Bool) -> Int? {
+            (start..<count).first { predicate(lines[$0]) }
+        }
+        let explanation = firstLine(from: afterTables) { text.find(Pattern.explanation, in: $0) != nil }
+        let remarks = firstLine(from: afterTables) { text.startsWith(Pattern.remarks, $0) }
+        let signatureCaption = firstLine(from: afterTables) { text.find(Pattern.signatureCaption, in: $0) != nil }
+        let reminder = firstLine(from: afterTables) { text.startsWith(Pattern.reminder, $0) }
+        let furtherOwners =
+            afterTables > 0 ? firstLine(from: afterTables) { text.find(Pattern.reportingPerson, in: $0) != nil } : nil
+
+        // Signature lines: the name-and-date lines right above the caption (or the reminders when it is missing).
+        var signatureStart: Int?
+        if let anchor = signatureCaption ?? reminder {
+            let floor = max(afterTables, (explanation ?? -1) + 1, (remarks ?? -1) + 1)
+            var i = anchor - 1
+            while i >= floor {
+                if text.isBlank(lines[i]) {
+                    i -= 1
+                } else if text.signature(lines[i]) != nil {
+                    signatureStart = i
+                    i -= 1
+                } else {
+                    break
+                }
+            }
+            if let signatureStart { signatures = signatureStart..<anchor }
+        }
+
+        let ends = [explanation, remarks, signatureStart, signatureCaption, reminder].compactMap { $0 }
+        func end(after start: Int) -> Int { ends.filter { $0 > start }.min() ?? count }
+        func bytes(_ from: Int, _ to: Int) -> Range<Int> {
+            guard from < to else {
+                let at = from < count ? lines[from].lowerBound : text.bytes.count
+                return at..<at
+            }
+            return lines[from].lowerBound..<lines[to - 1].upperBound
+        }
+
+        let tableEnd = min(furtherOwners ?? count, afterTables > 0 ? end(after: afterTables - 1) : count)
+        let headerEnd = tableITitle ?? tableIITitle ?? min(end(after: -1), count)
+        labelRegions.append(bytes(0, headerEnd))
+        if let tableITitle { tableI = (tableITitle + 1)..<(tableIITitle ?? tableEnd) }
+        if let tableIITitle { tableII = (tableIITitle + 1)..<max(tableIITitle + 1, tableEnd) }
+        if let furtherOwners { labelRegions.append(bytes(furtherOwners, end(after: furtherOwners))) }
+
+        if let explanation {
+            var parts: [Range<Int>] = []
+            if let label = text.find(Pattern.explanation, in: lines[explanation]) {
+                var rest = label.upperBound
+                if rest < lines[explanation].upperBound, text.bytes[rest] == UInt8(ascii: ":") { rest += 1 }
+                parts.append(rest..<lines[explanation].upperBound)
+            }
+            parts += ((explanation + 1)..<end(after: explanation)).map { lines[$0] }
+            footnotes = parts
+        }
+        if let remarks, let label = text.find(Pattern.remarks, in: lines[remarks]) {
+            var parts = [label.upperBound..<lines[remarks].upperBound]
+            parts += ((remarks + 1)..<end(after: remarks)).map { lines[$0] }
+            self.remarks = parts
+        }
+    }
+
+    enum Pattern {
+        static let explanation = Array("explanation of responses".utf8)
+        static let remarks = Array("remarks:".utf8)
+        static let signatureCaption = Array("signature of reporting person".utf8)
+        static let reminder = Array("reminder:".utf8)
+        static let reportingPerson = Array("name and address of reporting person".utf8)
+    }
+}
+
+extension TextBuffer {
+    /// 1 for a "Table I …" title line, 2 for "Table II …", else nil.
+    func tableTitle(_ line: Range<Int>) -> Int? {
+        let r = trim(line)
+        guard let end = match(Array("table i".utf8), at: r.lowerBound, limit: r.upperBound) else { return nil }
+        if end == r.upperBound { return 1 }
+        let next = lowered(bytes[end])
+        if next == UInt8(ascii: "i") {
+            guard end + 1 == r.upperBound || !(lowered(bytes[end + 1]) >= UInt8(ascii: "a") && lowered(bytes[end + 1]) <= UInt8(ascii: "z")) else { return nil }
+            return 2
+        }
+        return next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z") ? nil : 1
+    }
+
+    /// The trimmed line starts with `pattern` (case-insensitive; spaces before a `:` allowed).
+    func startsWith(_ pattern: [UInt8], _ line: Range<Int>) -> Bool {
+        let r = trim(line)
+        return match(pattern, at: r.lowerBound, limit: r.upperBound) != nil
+    }
+}
