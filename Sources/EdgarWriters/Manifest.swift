@@ -30,6 +30,18 @@ public struct Manifest: Sendable, Equatable {
     public var skipped: [String: Int]
     public var files: [FileInfo]
 
+    public init(
+        source: SourceInfo, filings: Int, rows: [Table: Int], rejects: [RejectCode: Int], skipped: [String: Int],
+        files: [FileInfo] = []
+    ) {
+        self.source = source
+        self.filings = filings
+        self.rows = rows
+        self.rejects = rejects
+        self.skipped = skipped
+        self.files = files
+    }
+
     public func encoded() -> [UInt8] {
         var w = JSONWriter(capacity: 4096)
         w.beginObject()

@@ -65,6 +65,11 @@ public struct OutputVerifier: Sendable {
         return problems
     }
 
+    /// Removes `_SUCCESS`: the job is not complete while any input is missing.
+    public func withdrawSuccess() throws {
+        try FileSystem.removeFile(layout.successMarker)
+    }
+
     /// Removes every staging folder (no shard may be running when the job commits) and writes `_SUCCESS`.
     public func commit() throws {
         FileSystem.removeTree(layout.stagingFolder)
