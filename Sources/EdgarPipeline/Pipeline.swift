@@ -1,0 +1,155 @@
+import Dispatch
+import EdgarCore
+import EdgarReaders
+import EdgarTransformers
+import EdgarWriters
+import Foundation
+import Synchronization
+
+/// The four stages wired together on Dispatch:
+///
+///     reader ──q1──▶ worker ×jobs ──q2──▶ reorder ▶ writer
+///     (files, gzip,   (extract, parse,      (sequence order, per-source staging, commit)
+///      tar, zip)       encode rows)
+///
+/// Queues are bounded, and a window of tickets bounds the batches in flight, so memory stays flat whatever
+/// the archive size. Every batch carries a sequence number and the writer restores that order, so the
+/// output is byte-identical for any number of workers.
+public struct Pipeline: Sendable {
+    public var options: PipelineOptions
+
+    public init(options: PipelineOptions) {
+        self.options = options
+    }
+
+    /// Called on the writer thread after each batch; cheap to ignore.
+    public typealias ProgressHandler = @Sendable (RunProgress) -> Void
+    /// Called on the writer thread when a source is committed or has failed.
+    public typealias SourceHandler = @Sendable (RunReport.Source) -> Void
+
+    /// The inputs a run over `paths` reads, in order, with their source keys. Keys are derived from the whole
+    /// list before sharding, so every shard names a source the way a single run would.
+    public static func plan(_ paths: [String]) -> [(input: DiscoveredInput, key: String)] {
+        let discovered = InputDiscovery.expand(paths)
+        return Array(zip(discovered, SourceKey.keys(for: discovered.map(\.path))))
+    }
+
+    /// Runs the ETL. With a shard other than `.whole`, only that shard's inputs are read and `_SUCCESS` is
+    /// left to `edgar-etl commit`.
+    public func run(
+        inputs: [String], shard: Shard = .whole, cancellation: CancellationToken = CancellationToken(),
+        progress: ProgressHandler? = nil, onSource: SourceHandler? = nil
+    ) throws -> RunReport {
+        let started = DispatchTime.now()
+        XMLRuntime.initialize()
+        let planned = Pipeline.plan(inputs).filter { shard.owns($0.input.path) }
+        let discovered = planned.map(\.input)
+        let paths = discovered.map(\.path)
+        let keys = planned.map(\.key)
+        let directory = OutputDirectory(layout: OutputLayout(root: options.output, compression: options.compression))
+        try directory.prepare()
+
+        let jobs = options.jobs
+        let toWorkers = BoundedQueue<WorkBatch>(capacity: jobs * 2)
+        let toWriter = BoundedQueue<ResultBatch>(capacity: jobs * 2)
+        let window = DispatchSemaphore(value: jobs * 4)
+        let group = DispatchGroup()
+        let options = self.options
+
+        DispatchQueue(label: "edgar-etl.reader").async(group: group) {
+            Pipeline.readAll(discovered, options: options, cancellation: cancellation, window: window, into: toWorkers)
+            for _ in 0..<jobs { toWorkers.put(nil) }
+        }
+        let finishedWorkers = WorkerCountdown(count: jobs)
+        for index in 0..<jobs {
+            DispatchQueue(label: "edgar-etl.worker.\(index)").async(group: group) {
+                let processor = FilingProcessor(options: options)
+                while let batch = toWorkers.take() {
+                    var items: [ProcessedItem] = []
+                    items.reserveCapacity(batch.events.count)
+                    for event in batch.events { processor.process(event, into: &items) }
+                    toWriter.put(ResultBatch(sequence: batch.sequence, sourceIndex: batch.sourceIndex, items: items, end: batch.end))
+                }
+                if finishedWorkers.finishOne() { toWriter.put(nil) }
+            }
+        }
+
+        var report = RunReport()
+        report.sources = zip(paths, keys).map { RunReport.Source(path: $0, key: $1, status: .interrupted) }
+        var writer = WriterStage(directory: directory, options: options, keys: keys, paths: paths)
+        var reorder = ReorderBuffer<ResultBatch>()
+        var tracker = RunProgress(inputsTotal: paths.count)
+        while let batch = toWriter.take() {
+            reorder.insert(batch, at: batch.sequence)
+            while let next = reorder.popNext() {
+                window.signal()
+                if let finished = writer.apply(next, report: &report, progress: &tracker) { onSource?(finished) }
+                progress?(tracker)
+            }
+        }
+        group.wait()
+        for (index, sink) in writer.openSinks { report.sources[index] = sink.abandon() }
+        report.interrupted = cancellation.isCancelled
+        if report.allCommitted && shard == .whole && options.writeSuccessMarker { try directory.markSuccess() }
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return report
+    }
+
+    /// Stage 1: reads every input in order and cuts the members into batches.
+    private static func readAll(
+        _ inputs: [DiscoveredInput], options: PipelineOptions, cancellation: CancellationToken,
+        window: DispatchSemaphore, into queue: BoundedQueue<WorkBatch>
+    ) {
+        let reader = InputReader(limits: options.readerLimits)
+        var sequence = 0
+        func send(_ source: Int, _ events: [ReadEvent], _ end: SourceEnd?) {
+            window.wait()
+            queue.put(WorkBatch(sequence: sequence, sourceIndex: source, events: events, end: end))
+            sequence += 1
+        }
+        for (index, input) in inputs.enumerated() {
+            if cancellation.isCancelled { return }
+            switch input {
+            case .unreadable(let path, let reason):
+                let reject = Reject(
+                    source: SourceRef(archive: path), stage: .read, code: .unreadableInput,
+                    message: "cannot read \(path): \(reason)")
+                send(index, [], SourceEnd(bytes: 0, sha256: "", failure: SourceFailure(reject: reject, keepable: false)))
+            case .file(let path):
+                var events: [ReadEvent] = []
+                var pendingBytes = 0
+                do {
+                    let summary = try reader.read(path: path, label: path) { event in
+                        if cancellation.isCancelled { throw CancelledError() }
+                        if case .member(let member) = event { pendingBytes += member.bytes.count }
+                        events.append(event)
+                        if events.count >= options.batchSize || pendingBytes >= 4 << 20 {
+                            send(index, events, nil)
+                            events.removeAll(keepingCapacity: true)
+                            pendingBytes = 0
+                        }
+                    }
+                    send(index, events, SourceEnd(bytes: summary.bytesRead, sha256: summary.sha256, failure: summary.failure))
+                } catch {
+                    // Cancelled: the writer abandons the open source when the stream ends without its end.
+                    return
+                }
+            }
+        }
+    }
+}
+
+/// Lets the last worker to finish close the writer's queue.
+private final class WorkerCountdown: Sendable {
+    private let remaining: Mutex<Int>
+
+    init(count: Int) { remaining = Mutex(count) }
+
+    /// True for the caller that brought the count to zero.
+    func finishOne() -> Bool {
+        remaining.withLock {
+            $0 -= 1
+            return $0 == 0
+        }
+    }
+}

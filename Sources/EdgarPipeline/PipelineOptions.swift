@@ -1,0 +1,61 @@
+import EdgarCore
+import EdgarReaders
+import EdgarTransformers
+import EdgarWriters
+import Foundation
+
+/// Everything a run can be told. The CLI and pipeline files fill it; defaults are the safe, common choice.
+public struct PipelineOptions: Sendable {
+    public var output: String
+    /// Transformer workers; default: the number of cores.
+    public var jobs: Int
+    public var compression: Compression = .gzip
+    /// zlib level for `.ndjson.gz` parts: 1 is several times faster than 6 for ~15% larger files.
+    public var compressionLevel: Int32 = 6
+    public var granularity: PartitionGranularity = .month
+    public var readerLimits = ReaderLimits()
+    public var xmlLimits = XMLLimits()
+    public var onTruncated: TruncatedPolicy = .skip
+    public var forms = FormFilter.all
+    /// Filings per hand-off between stages; batching amortises the queue hops (ENGINEERING.md §6).
+    public var batchSize = 16
+    /// False when another step (`edgar-etl commit`) owns the job-level commit, as with `--inputs-from`.
+    public var writeSuccessMarker = true
+
+    public init(output: String, jobs: Int = PipelineOptions.defaultJobs) {
+        self.output = output
+        self.jobs = max(1, jobs)
+    }
+
+    public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+/// What to do with members read whole before a truncation or an inflate failure.
+public enum TruncatedPolicy: String, Sendable, CaseIterable {
+    /// The source is not committed; one reject explains it.
+    case skip
+    /// Members read whole before the damage are committed, with the reject. A gzip CRC failure never commits.
+    case keep
+}
+
+/// Which ownership forms become rows; the others are skipped and counted like any other form type.
+public struct FormFilter: Sendable, Equatable {
+    public static let ownershipForms = ["3", "3/A", "4", "4/A", "5", "5/A"]
+    public var accepted: Set<String>
+
+    public init(accepted: Set<String>) {
+        self.accepted = Set(accepted.map(FormFilter.canonical))
+    }
+
+    public static let all = FormFilter(accepted: Set(ownershipForms))
+
+    public func accepts(_ form: String) -> Bool {
+        let canonical = FormFilter.canonical(form)
+        // Forms outside the six are not ours to filter: the row encoder rejects them with a reason.
+        return accepted.contains(canonical) || !FormFilter.ownershipForms.contains(canonical)
+    }
+
+    public static func canonical(_ form: String) -> String {
+        form.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+    }
+}

@@ -1,0 +1,42 @@
+import EdgarCore
+
+/// What a run did, per source and in total: the summary printed at the end and written by `--summary-json`.
+public struct RunReport: Sendable {
+    public enum Status: String, Sendable {
+        /// The manifest is written; the source's rows are in place.
+        case committed
+        /// The input is damaged or unreadable: nothing of it was committed (bad input: do not retry as is).
+        case failedInput = "failed_input"
+        /// Writing the output failed (disk full, permissions): nothing committed; retrying may succeed.
+        case failedOutput = "failed_output"
+        /// The run was interrupted before the source committed.
+        case interrupted
+    }
+
+    public struct Source: Sendable {
+        public var path: String
+        public var key: String
+        public var status: Status
+        public var bytes = 0
+        public var filings = 0
+        public var rows: [Table: Int] = [:]
+        public var rejects: [RejectCode: Int] = [:]
+        public var skipped: [String: Int] = [:]
+        public var message: String?
+    }
+
+    public var sources: [Source] = []
+    public var seconds: Double = 0
+    public var interrupted = false
+
+    public var filings: Int { sources.reduce(0) { $0 + $1.filings } }
+    public var rejects: Int { sources.reduce(0) { $0 + $1.rejects.values.reduce(0, +) } }
+    public var bytes: Int { sources.reduce(0) { $0 + $1.bytes } }
+    public var allCommitted: Bool { !interrupted && sources.allSatisfy { $0.status == .committed } }
+
+    public func total<K: Hashable>(_ field: KeyPath<Source, [K: Int]>) -> [K: Int] {
+        var out: [K: Int] = [:]
+        for source in sources { out.merge(source[keyPath: field], uniquingKeysWith: +) }
+        return out
+    }
+}

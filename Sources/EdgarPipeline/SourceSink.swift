@@ -1,0 +1,79 @@
+import EdgarCore
+import EdgarReaders
+import EdgarWriters
+
+/// The writer stage's view of one source: routes each processed item to its table and partition, counts
+/// what the manifest and the report need, and commits or abandons the source when its end arrives.
+final class SourceSink {
+    private let writer: SourceWriter
+    private(set) var report: RunReport.Source
+    private let policy: TruncatedPolicy
+    private let granularity: PartitionGranularity
+
+    init(path: String, key: String, directory: OutputDirectory, options: PipelineOptions) throws {
+        writer = try SourceWriter(
+            layout: directory.layout, sourceKey: key, attemptID: directory.attemptID,
+            compressionLevel: options.compressionLevel)
+        report = RunReport.Source(path: path, key: key, status: .interrupted)
+        policy = options.onTruncated
+        granularity = options.granularity
+    }
+
+    func consume(_ item: ProcessedItem) throws {
+        switch item {
+        case .filing(let filing):
+            report.filings += 1
+            for table in Table.dataTables {
+                guard let chunk = filing.tables[table], chunk.rows > 0 else { continue }
+                try writer.append(chunk, table: table, partition: filing.partition)
+                report.rows[table, default: 0] += chunk.rows
+            }
+        case .reject(let reject, let line, let partition):
+            try writer.append(TableChunk(bytes: line, rows: 1), table: .rejects, partition: partition)
+            report.rejects[reject.code, default: 0] += 1
+        case .skipped(let formType):
+            report.skipped[formType, default: 0] += 1
+        }
+    }
+
+    /// Commits the source, or publishes only the reason it failed. Returns the final report of the source.
+    func finish(_ end: SourceEnd, encodeReject: (Reject) -> [UInt8]) -> RunReport.Source {
+        report.bytes = end.bytes
+        do {
+            if let failure = end.failure {
+                let line = encodeReject(failure.reject)
+                if failure.keepable && policy == .keep {
+                    try consume(.reject(failure.reject, line: line, partition: .unknown(granularity)))
+                    try commit(end)
+                    report.message = failure.reject.message
+                    return report
+                }
+                try writer.publishFailure(TableChunk(bytes: line, rows: 1))
+                report = RunReport.Source(path: report.path, key: report.key, status: .failedInput, bytes: end.bytes)
+                report.rejects[failure.reject.code] = 1
+                report.message = failure.reject.message
+                return report
+            }
+            try commit(end)
+        } catch {
+            writer.abort()
+            report.status = .failedOutput
+            report.message = "\(error)"
+        }
+        return report
+    }
+
+    func abandon() -> RunReport.Source {
+        writer.abort()
+        report.status = .interrupted
+        return report
+    }
+
+    private func commit(_ end: SourceEnd) throws {
+        let manifest = Manifest(
+            source: .init(path: report.path, size: end.bytes, sha256: end.sha256), filings: report.filings,
+            rows: report.rows, rejects: report.rejects, skipped: report.skipped, files: [])
+        try writer.commit(manifest)
+        report.status = .committed
+    }
+}

@@ -1,0 +1,33 @@
+import EdgarCore
+import EdgarReaders
+
+/// What the reader hands to the workers: a few members of one source, in order, and, on the last batch
+/// of a source, how reading it ended.
+struct WorkBatch: Sendable {
+    var sequence: Int
+    var sourceIndex: Int
+    var events: [ReadEvent]
+    var end: SourceEnd?
+}
+
+/// How reading a source ended.
+struct SourceEnd: Sendable {
+    var bytes: Int
+    var sha256: String
+    var failure: SourceFailure?
+}
+
+/// What a worker hands to the writer for one batch, in the batch's order.
+struct ResultBatch: Sendable {
+    var sequence: Int
+    var sourceIndex: Int
+    var items: [ProcessedItem]
+    var end: SourceEnd?
+}
+
+/// The outcome of one member or document.
+enum ProcessedItem: Sendable {
+    case filing(EncodedFiling)
+    case reject(Reject, line: [UInt8], partition: PartitionKey)
+    case skipped(formType: String)
+}
