@@ -1,0 +1,56 @@
+import ArgumentParser
+import EdgarWriters
+import Foundation
+
+struct CommitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "commit",
+        abstract: "After all shards ran: check every input committed, then write _SUCCESS.",
+        discussion: """
+            Checks that every input of LIST has a manifest in OUT/_manifests and that every file a manifest
+            names exists with its size and SHA-256; removes leftover staging folders; writes OUT/_SUCCESS.
+            Exits 4 and names what is missing otherwise. Run it once, after every shard finished.
+
+            Example:
+              edgar-etl commit warehouse --expect-inputs inputs.txt
+            """
+    )
+
+    @Argument(help: "The output folder the shards wrote to.")
+    var output: String
+
+    @Option(help: "The input list the shards were given (one path per line; - for stdin).")
+    var expectInputs: String
+
+    func run() throws {
+        let inputs = try InputList.read(expectInputs)
+        let verifier = OutputVerifier(root: output)
+        let problems = verifier.verify(inputs: inputs)
+        if !problems.isEmpty {
+            try verifier.withdrawSuccess()
+            for problem in problems { FileHandle.standardError.write(Data("edgar-etl commit: \(problem)\n".utf8)) }
+            FileHandle.standardError.write(Data("edgar-etl commit: \(problems.count) problems; _SUCCESS not written\n".utf8))
+            throw ExitCode(ExitStatus.inputFailed.rawValue)
+        }
+        try verifier.commit()
+        FileHandle.standardError.write(Data("edgar-etl commit: \(inputs.count) inputs committed; wrote \(output)/_SUCCESS\n".utf8))
+    }
+}
+
+/// Input lists: one path per line, blank lines and `#` comments ignored; `-` reads stdin.
+enum InputList {
+    static func read(_ source: String) throws -> [String] {
+        let data: Data
+        if source == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: source) else {
+                throw ValidationError("cannot read the input list \(source)")
+            }
+            data = contents
+        }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+}
