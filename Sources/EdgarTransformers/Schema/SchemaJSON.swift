@@ -12,11 +12,20 @@ enum SchemaJSON: Sendable, Equatable {
 
     static func strings(_ values: [String]) -> SchemaJSON { .array(values.map(SchemaJSON.string)) }
 
-    /// Two-space indentation; an array of scalars stays on one line (`"type": ["string", "null"]`).
+    /// Two-space indentation; an array of scalars stays on one line (`"type": ["string", "null"]`), and so does a
+    /// short object of such values (`{"name": "shares", "type": "BIGNUMERIC", "mode": "NULLABLE"}`).
     func pretty(indent: Int = 0) -> String {
         var out = ""
         write(to: &out, indent: indent)
         return out
+    }
+
+    static let inlineObjectWidth = 100
+
+    /// A scalar, or an array of scalars.
+    private var isFlat: Bool {
+        if case .array(let items) = self { return items.allSatisfy(\.isScalar) }
+        return isScalar
     }
 
     private var isScalar: Bool {
@@ -51,17 +60,36 @@ enum SchemaJSON: Sendable, Equatable {
             }
             out += closingPad + "]"
         case .object(let members) where members.isEmpty: out += "{}"
-        case .object(let members):
-            out += "{\n"
+        case .object(let members) where members.allSatisfy(\.1.isFlat):
+            var line = "{"
             for (i, (key, value)) in members.enumerated() {
-                out += pad
-                Self.quote(key, to: &out)
-                out += ": "
-                value.write(to: &out, indent: indent + 1)
-                out += i < members.count - 1 ? ",\n" : "\n"
+                if i > 0 { line += ", " }
+                Self.quote(key, to: &line)
+                line += ": "
+                value.write(to: &line, indent: indent)
             }
-            out += closingPad + "}"
+            line += "}"
+            guard line.count > Self.inlineObjectWidth else {
+                out += line
+                return
+            }
+            writeMultiline(members, to: &out, indent: indent)
+        case .object(let members):
+            writeMultiline(members, to: &out, indent: indent)
         }
+    }
+
+    private func writeMultiline(_ members: [(String, SchemaJSON)], to out: inout String, indent: Int) {
+        let pad = String(repeating: "  ", count: indent + 1)
+        out += "{\n"
+        for (i, (key, value)) in members.enumerated() {
+            out += pad
+            Self.quote(key, to: &out)
+            out += ": "
+            value.write(to: &out, indent: indent + 1)
+            out += i < members.count - 1 ? ",\n" : "\n"
+        }
+        out += String(repeating: "  ", count: indent) + "}"
     }
 
     private static func quote(_ s: String, to out: inout String) {
