@@ -87,9 +87,9 @@ public struct ColumnList: Sendable {
         return result
     }
 
-    /// The value columns that may carry footnote ids: the keys `footnote_ids` can hold. Keys, indexes and the
-    /// table's own bookkeeping never do.
-    public var footnotedColumns: [String] {
+    /// The value columns that hold document values: the only columns `footnote_ids` keys and `issues` fields can
+    /// name (never a key or an index).
+    public var documentColumns: [String] {
         zip(values, types).compactMap { value, type in
             type == .filingID || type == .index ? nil : "\(value)"
         }

@@ -75,14 +75,14 @@ enum JSONSchemaDialect {
         case .footnoteIDs:
             return [
                 ("type", .string("object")),
-                ("propertyNames", .object([("enum", .strings(list.footnotedColumns))])),
+                ("propertyNames", .object([("enum", .strings(list.documentColumns))])),
                 ("additionalProperties", .object([
                     ("type", .string("array")), ("minItems", .int(1)), ("items", .object([("type", .string("string"))])),
                 ])),
             ]
         case .issues:
             let issue = strictObject([
-                ("field", [("type", .string("string")), ("enum", .strings(list.values.map { "\($0)" }))]),
+                ("field", [("type", .string("string")), ("enum", .strings(list.documentColumns))]),
                 ("code", [("type", .string("string")), ("enum", .strings(ValueIssueCode.allCases.map(\.rawValue)))]),
                 ("raw", [("type", .string("string"))]),
             ])
