@@ -1,0 +1,171 @@
+import EdgarCore
+import Foundation
+import Testing
+
+@testable import EdgarTransformers
+
+/// The rendered schemas against real tools and real encoder output: `python3 -m jsonschema`'s validator and DuckDB.
+@Suite struct SchemaWarehouseTests {
+    static func allRows() throws -> [SchemaFixtures.Row] {
+        try SchemaFixtures.fullRows() + SchemaFixtures.sparseRows() + SchemaFixtures.rejectRows()
+    }
+
+    @Test func fixturesCoverValuesAndNulls() throws {
+        let full = try SchemaFixtures.fullRows()
+        #expect(Set(full.map(\.table)) == Set(Table.dataTables))
+        for row in full {
+            #expect(try SchemaFixtures.nullColumns(row.line) == [], "\(row.table): every column holds a value")
+        }
+        #expect(full.contains { $0.line.contains(#""code":"unknown_code""#) }, "a non-empty issues list")
+        for row in try SchemaFixtures.sparseRows() {
+            let list = Columns.of(row.table)
+            // A filing needs an issuer: the sparse one gives only its name.
+            let nullable = list.columns.filter { $0.nullable && $0.name != "issuer_name" }.map(\.name).sorted()
+            #expect(try SchemaFixtures.nullColumns(row.line) == nullable, "\(row.table): null wherever allowed")
+        }
+        let rejects = SchemaFixtures.rejectRows()
+        #expect(try SchemaFixtures.nullColumns(rejects[0].line) == [])
+        #expect(try SchemaFixtures.nullColumns(rejects[1].line) == ["excerpt", "filing_id"])
+    }
+
+    static let validate = """
+        import json, sys, jsonschema
+        document = json.load(open(sys.argv[1]))
+        Validator = jsonschema.Draft202012Validator
+        Validator.check_schema(document)
+        results = []
+        for table, line in json.load(open(sys.argv[2])):
+            validator = Validator(document["$defs"][table], format_checker=Validator.FORMAT_CHECKER)
+            results.append(sorted(error.message for error in validator.iter_errors(json.loads(line))))
+        print(json.dumps(results))
+        """
+
+    /// The validator's error messages for each (table, line).
+    static func validationErrors(_ rows: [(String, String)]) throws -> [[String]] {
+        let folder = try SchemaPython.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let schema = folder.appendingPathComponent("schema.json")
+        let input = folder.appendingPathComponent("rows.json")
+        try SchemaRenderer.render(.jsonSchema).write(to: schema, atomically: true, encoding: .utf8)
+        try JSONSerialization.data(withJSONObject: rows.map { [$0.0, $0.1] }).write(to: input)
+        let run = try #require(SchemaPython.run(validate, [schema.path, input.path]))
+        try #require(run.status == 0, "\(run.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String]])
+    }
+
+    /// `line` with `change` applied to its top-level object.
+    static func mutate(_ line: String, _ change: (inout [String: Any]) -> Void) throws -> String {
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        change(&object)
+        return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+    }
+
+    @Test(.enabled(if: SchemaPython.hasJSONSchema, "python3 with jsonschema is not available: skipping"))
+    func jsonSchemaAcceptsEncodedRowsAndRefusesBrokenOnes() throws {
+        let rows = try Self.allRows()
+        let errors = try Self.validationErrors(rows.map { ($0.table.warehouseName, $0.line) })
+        for (row, messages) in zip(rows, errors) {
+            #expect(messages == [], "\(row.table): \(row.line)")
+        }
+
+        let filing = try #require(rows.first { $0.table == .filings }).line
+        let transaction = try #require(rows.first { $0.table == .nonDerivativeTransactions }).line
+        let broken: [(String, String)] = [
+            ("filings", try Self.mutate(filing) { $0["extra"] = 1 }),
+            ("filings", try Self.mutate(filing) { $0["issuer_cik"] = nil }),
+            ("filings", try Self.mutate(filing) { $0["issuer_cik"] = "1023731" }),
+            ("filings", try Self.mutate(filing) { $0["period_of_report"] = "11/10/2003" }),
+            ("filings", try Self.mutate(filing) { $0["form_type"] = "8-K" }),
+            ("filings", try Self.mutate(filing) { $0["source"] = ["archive": "a", "member": NSNull()] }),
+            ("non_derivative_transactions", try Self.mutate(transaction) { $0["shares"] = "12629.042" }),
+            ("non_derivative_transactions", try Self.mutate(transaction) { $0["row_index"] = 0 }),
+            ("non_derivative_transactions", try Self.mutate(transaction) { $0["equity_swap_involved"] = "0" }),
+            ("non_derivative_transactions", try Self.mutate(transaction) { $0["footnote_ids"] = ["filing_id": ["F1"]] }),
+            ("non_derivative_transactions", try Self.mutate(transaction) { $0["issues"] = [["field": "shares"]] }),
+        ]
+        for (row, messages) in zip(broken, try Self.validationErrors(broken)) {
+            #expect(!messages.isEmpty, "accepted a broken row: \(row.1)")
+        }
+    }
+
+    static let load = """
+        import duckdb, gzip, json, os, sys
+        folder, files, script, queries = sys.argv[1], json.load(open(sys.argv[2])), open(sys.argv[3]).read(), json.load(open(sys.argv[4]))
+        for path, text in files.items():
+            os.makedirs(os.path.dirname(os.path.join(folder, path)), exist_ok=True)
+            with gzip.open(os.path.join(folder, path), "wt", encoding="utf-8") as f:
+                f.write(text)
+        os.chdir(folder)
+        con = duckdb.connect()
+        for statement in script.split(";\\n"):
+            if statement.strip():
+                con.execute(statement)
+        print(json.dumps([[[str(v) for v in row] for row in con.sql(q).fetchall()] for q in queries]))
+        """
+
+    @Test(.enabled(if: SchemaPython.hasDuckDB, "python3 with duckdb is not available: skipping"))
+    func duckdbCreatesTheTablesAndLoadsThePartitionedRowsTyped() throws {
+        let rows = try Self.allRows()
+        var files: [String: String] = [:]
+        for row in rows {
+            files["OUT/\(row.table.folder)/\(row.partition)/part-test-00000.ndjson.gz", default: ""] += row.line + "\n"
+        }
+        let checks: [(query: String, expected: [[String]])] = [
+            (
+                "SELECT " + Table.allCases.map { "(SELECT count(*) FROM \($0.warehouseName))" }.joined(separator: ", "),
+                [Table.allCases.map { table in String(rows.filter { $0.table == table }.count) }]
+            ),
+            (
+                """
+                SELECT typeof(shares), shares::VARCHAR, price_per_share::VARCHAR,
+                    value_owned_following_transaction::VARCHAR, typeof(transaction_date), transaction_date::VARCHAR,
+                    typeof(equity_swap_involved), equity_swap_involved::VARCHAR, typeof(row_index),
+                    typeof(footnote_ids), footnote_ids['price_per_share']::VARCHAR, typeof(issues),
+                    issues[1].field || '/' || issues[1].code || '/' || issues[1].raw
+                FROM non_derivative_transactions WHERE shares IS NOT NULL
+                """,
+                [[
+                    "DECIMAL(38,18)", "12629.042000000000000000", "3.945900000000000000", "0.000000000000000001",
+                    "DATE", "2003-11-10", "BOOLEAN", "false", "INTEGER", "MAP(VARCHAR, VARCHAR[])", "[F1, F2]",
+                    "STRUCT(field VARCHAR, code VARCHAR, raw VARCHAR)[]", "transaction_code/unknown_code/q",
+                ]]
+            ),
+            (
+                """
+                SELECT typeof(acceptance_datetime), acceptance_datetime = TIMESTAMPTZ '2003-11-12 22:02:10+00',
+                    typeof(source), source.member, typeof(issuer_cik), issuer_cik, date_of_original_submission::VARCHAR
+                FROM filings WHERE acceptance_datetime IS NOT NULL
+                """,
+                [[
+                    "TIMESTAMP WITH TIME ZONE", "True", "STRUCT(archive VARCHAR, member VARCHAR, document_sequence VARCHAR)",
+                    "0001181431-03-041285.nc", "VARCHAR", "0001023731", "2003-11-01",
+                ]]
+            ),
+            (
+                "SELECT count(*), count(filing_id), count(excerpt), min(error_code) FROM rejects",
+                [["2", "1", "1", "malformed_xml"]]
+            ),
+            (
+                "SELECT year, month, typeof(year), count(*) FROM "
+                    + DuckDBLoad.readJSON(.signatures, out: "OUT", partitions: .month)
+                    + " GROUP BY ALL ORDER BY ALL",
+                [["2003", "11", "VARCHAR", "1"], ["unknown", "unknown", "VARCHAR", "1"]]
+            ),
+        ]
+
+        let folder = try SchemaPython.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let filesURL = folder.appendingPathComponent("files.json")
+        let scriptURL = folder.appendingPathComponent("load.sql")
+        let queriesURL = folder.appendingPathComponent("queries.json")
+        try JSONSerialization.data(withJSONObject: files).write(to: filesURL)
+        try DuckDBLoad.script(out: "OUT").write(to: scriptURL, atomically: true, encoding: .utf8)
+        try JSONSerialization.data(withJSONObject: checks.map(\.query)).write(to: queriesURL)
+        let run = try #require(SchemaPython.run(Self.load, [folder.path, filesURL.path, scriptURL.path, queriesURL.path]))
+        try #require(run.status == 0, "\(run.stderr)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[[String]]])
+        for (check, result) in zip(checks, results) {
+            #expect(result == check.expected, "\(check.query)")
+        }
+    }
+}
