@@ -18,8 +18,9 @@ public enum DiscoveredInput: Sendable, Equatable {
 
 /// Expands command-line paths into the files to read.
 public enum InputDiscovery {
-    /// Files as given, folders recursively (skipping hidden entries, whose names start with '.', and any folder
-    /// holding a `_manifests` subfolder, which is an edgar-etl output), sorted by path, de-duplicated. A path that
+    /// Files as given, folders recursively (skipping hidden entries, whose names start with '.', Markdown
+    /// notes such as a README beside the archives, and any folder holding a `_manifests` subfolder, which is an
+    /// edgar-etl output), sorted by path, de-duplicated. A path that
     /// does not exist or cannot be read comes back as `.unreadable(path, reason)`, never as an error.
     public static func expand(_ paths: [String]) -> [DiscoveredInput] {
         var found: [DiscoveredInput] = []
@@ -49,7 +50,7 @@ public enum InputDiscovery {
         if names.contains("_manifests"), case .success(.directory) = FileKind.of(join(folder, "_manifests")) {
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        for name in names where !name.hasPrefix(".") && !isDocumentation(name) {
             let path = join(folder, name)
             switch FileKind.of(path) {
             case .failure(let reason): found.append(.unreadable(path: path, reason: reason.description))
@@ -58,6 +59,11 @@ public enum InputDiscovery {
             case .success(.other): break  // sockets, FIFOs, devices: not inputs
             }
         }
+    }
+
+    /// Notes kept beside archives; never filings. A Markdown file given by name is still read.
+    private static func isDocumentation(_ name: String) -> Bool {
+        name.lowercased().hasSuffix(".md")
     }
 
     private static func join(_ folder: String, _ name: String) -> String {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CEdgarSystem
 import EdgarCore
 
 /// A failed system call on the output side: which call, on which path, and the errno. ENOSPC and EACCES
@@ -46,6 +47,15 @@ enum FileSystem {
 
     static func sync(_ fd: Int32, path: String) throws(FileSystemError) {
         if fsync(fd) != 0 { throw FileSystemError(operation: "fsync", path: path, errno: errno) }
+    }
+
+    /// Flushes every dirty page of the file system holding `path` in one call: one journal commit for all
+    /// the part files of a source, instead of one fsync (and one commit) per file.
+    static func syncFileSystem(containing path: String) throws(FileSystemError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystemError(operation: "open", path: path, errno: errno) }
+        defer { _ = Glibc.close(fd) }
+        if cedgar_syncfs(fd) != 0 { throw FileSystemError(operation: "syncfs", path: path, errno: errno) }
     }
 
     static func close(_ fd: Int32, path: String) throws(FileSystemError) {

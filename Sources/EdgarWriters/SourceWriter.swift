@@ -54,6 +54,7 @@ public final class SourceWriter {
             files.append(.init(path: relative, rows: part.rows, bytes: part.bytesOnDisk, sha256: sha))
         }
         manifest.files = files
+        if !files.isEmpty { try FileSystem.syncFileSystem(containing: stagingFolder) }
         let manifestPath = layout.manifestPath(sourceKey: sourceKey)
         let previous = FileSystem.readFile(manifestPath).map(Manifest.filePaths(inManifestBytes:)) ?? []
 
@@ -95,6 +96,7 @@ extension SourceWriter {
             relativePath: relative, stagingPath: stagingFolder + "/failure", compression: layout.compression, level: level)
         try part.append(rejects)
         _ = try part.finish()
+        try FileSystem.syncFileSystem(containing: stagingFolder)
         let target = layout.root + "/" + relative
         try FileSystem.makeDirectories(String(target[..<target.lastIndex(of: "/")!]))
         try FileSystem.rename(part.stagingPath, target)

@@ -32,11 +32,11 @@ final class StagedPartFile {
         if pending.count >= StagedPartFile.sliceBytes { try flushPending() }
     }
 
-    /// Writes everything out, the gzip trailer included, and syncs the file. Returns the SHA-256.
+    /// Writes everything out, the gzip trailer included. Returns the SHA-256. Durability comes from one
+    /// `syncfs` per source before its files are renamed into place (SourceWriter.commit).
     func finish() throws -> String {
         try flushPending()
         if let deflater { try deflater.finish { try emit($0) } }
-        try FileSystem.sync(fd, path: stagingPath)
         return hasher.hexDigest()
     }
 

@@ -63,11 +63,16 @@ import Testing
         try dir.write("in/.cache/d.nc", [1])
         try dir.write("in/out/tables/x.ndjson", [1])
         try dir.makeFolder("in/out/_manifests")
+        try dir.write("in/README.md", [1])
         try dir.write("loose.txt", [1])
-        let found = InputDiscovery.expand([root + "/loose.txt", root + "/in/", root + "/in/a.nc", root + "/missing"])
+        try dir.write("notes.md", [1])
+        let found = InputDiscovery.expand([
+            root + "/loose.txt", root + "/in/", root + "/in/a.nc", root + "/missing", root + "/notes.md",
+        ])
         #expect(found == [
             .file(path: root + "/in/a.nc"), .file(path: root + "/in/b.nc"), .file(path: root + "/in/sub/c.zip"),
             .file(path: root + "/loose.txt"), .unreadable(path: root + "/missing", reason: "No such file or directory"),
+            .file(path: root + "/notes.md"),
         ])
     }
 }
