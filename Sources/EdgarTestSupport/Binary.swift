@@ -20,14 +20,14 @@ public enum Binary {
         return Bundle.main.bundleURL.deletingLastPathComponent()
     }
 
-    /// Runs `name` with `arguments`, optionally in `directory` with extra environment and stdin.
+    /// Runs `name` (a product of this package, or an absolute path) with `arguments`, optionally in `directory` with extra environment and stdin.
     @discardableResult
     public static func run(
         _ name: String, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
         stdin: String? = nil
     ) throws -> BinaryRun {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent(name)
+        process.executableURL = name.hasPrefix("/") ? URL(fileURLWithPath: name) : productsDirectory.appendingPathComponent(name)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -23,17 +23,22 @@ enum ExitStatus: Int32, CaseIterable {
           0    every input committed, nothing rejected
           3    every input committed, some filings or members rejected (see OUT/_rejects)
           4    an input is damaged or unreadable and was not committed (do not retry as is)
-          5    more rejects than --max-rejects allows
+          5    more rejects than --max-rejects or --max-reject-ratio allows
           64   usage or configuration error
           75   the output could not be written (disk full, permissions): retry
           130  interrupted (SIGINT/SIGTERM); committed inputs stay committed
         """
 
-    static func of(_ report: RunReport, maxRejects: Int?) -> ExitStatus {
+    static func of(_ report: RunReport, maxRejects: Int?, maxRejectRatio: Double? = nil) -> ExitStatus {
         if report.interrupted { return .interrupted }
         if report.sources.contains(where: { $0.status == .failedOutput }) { return .outputFailed }
         if report.sources.contains(where: { $0.status == .failedInput }) { return .inputFailed }
         if let maxRejects, report.rejects > maxRejects { return .tooManyRejects }
+        if let maxRejectRatio, report.rejects > 0,
+            Double(report.rejects) / Double(report.rejects + report.filings) > maxRejectRatio
+        {
+            return .tooManyRejects
+        }
         return report.rejects > 0 ? .successWithRejects : .success
     }
 }

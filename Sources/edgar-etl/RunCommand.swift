@@ -60,8 +60,17 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Largest decompression ratio allowed for a member before it counts as a bomb.")
     var maxCompressionRatio: Int = 1000
 
+    @Option(help: "Deepest XML element nesting accepted; deeper documents are rejected malformed_xml.")
+    var maxXmlDepth: Int = 64
+
+    @Option(help: "Largest ownership document parsed, in bytes; larger ones are rejected.")
+    var maxDocumentBytes: Int = 16 << 20
+
     @Option(help: "Fail the run (exit 5) when more than this many rejects were written.")
     var maxRejects: Int?
+
+    @Option(help: "Fail the run (exit 5) when rejects exceed this fraction of filings plus rejects (0 to 1).")
+    var maxRejectRatio: Double?
 
     func validate() throws {
         guard !inputs.isEmpty || inputsFrom != nil else { throw ValidationError("give at least one input, or --inputs-from") }
@@ -78,6 +87,12 @@ struct RunCommand: ParsableCommand {
         guard (1...9).contains(compressionLevel) else { throw ValidationError("--compression-level must be 1 to 9") }
         guard maxMemberBytes >= 1024 else { throw ValidationError("--max-member-bytes must be at least 1024") }
         guard maxCompressionRatio >= 2 else { throw ValidationError("--max-compression-ratio must be at least 2") }
+        guard maxXmlDepth >= 8 else { throw ValidationError("--max-xml-depth must be at least 8") }
+        guard maxDocumentBytes >= 1024 else { throw ValidationError("--max-document-bytes must be at least 1024") }
+        if let maxRejects, maxRejects < 0 { throw ValidationError("--max-rejects must be zero or more") }
+        if let maxRejectRatio, !(0...1).contains(maxRejectRatio) {
+            throw ValidationError("--max-reject-ratio must be between 0 and 1")
+        }
     }
 
     func run() throws {
@@ -88,6 +103,11 @@ struct RunCommand: ParsableCommand {
         options.onTruncated = onTruncated
         options.readerLimits.maxMemberBytes = maxMemberBytes
         options.readerLimits.maxCompressionRatio = maxCompressionRatio
+        options.xmlLimits.maxDepth = maxXmlDepth
+        options.xmlLimits.maxDocumentBytes = maxDocumentBytes
+        // Past a file-size limit (ulimit -f), write(2) should fail with EFBIG and the source fail cleanly,
+        // instead of the process being killed by SIGXFSZ half-way through a part file.
+        signal(SIGXFSZ, SIG_IGN)
 
         let cancellation = CancellationToken()
         let signals = SignalWatcher(cancellation: cancellation)
@@ -114,7 +134,11 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(ExitStatus.outputFailed.rawValue)
         }
         FileHandle.standardError.write(Data(SummaryText.render(report).utf8))
-        let status = ExitStatus.of(report, maxRejects: maxRejects)
+        if report.sources.isEmpty {
+            FileHandle.standardError.write(Data("edgar-etl: no input files found in \(paths.joined(separator: ", "))\n".utf8))
+            throw ExitCode(ExitStatus.inputFailed.rawValue)
+        }
+        let status = ExitStatus.of(report, maxRejects: maxRejects, maxRejectRatio: maxRejectRatio)
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

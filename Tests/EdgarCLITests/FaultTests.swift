@@ -1,0 +1,163 @@
+import EdgarSynth
+import EdgarTestSupport
+import Foundation
+import Testing
+
+/// Crashes, signals, full disks: the output is either committed whole or not at all.
+@Suite(.serialized) struct FaultTests {
+    /// The archives are made once for the whole suite: 2,000 filings take a few seconds in a debug build.
+    struct Fixture {
+        let folder: String
+        let big: String
+        let small: [String]
+    }
+
+    static let fixture: Fixture = {
+        do { return try makeFixture() } catch { fatalError("cannot build the fault-test archives: \(error)") }
+    }()
+
+    var folder: String { Self.fixture.folder }
+    var big: String { Self.fixture.big }
+    var small: [String] { Self.fixture.small }
+
+    static func makeFixture() throws -> Fixture {
+        let folder = NSTemporaryDirectory() + "edgar-faults-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        let big = folder + "/in/20031103.nc.tar.gz"
+        var builder = FeedBuilder(seed: 2003, filingDate: "20031103")
+        _ = try builder.writeTarGz(to: big, count: 2000)
+        var paths: [String] = []
+        for day in ["20031104", "20031105", "20031106"] {
+            var b = FeedBuilder(seed: UInt64(day)!, filingDate: day)
+            let path = folder + "/in/\(day).nc.tar.gz"
+            _ = try b.writeTarGz(to: path, count: 300)
+            paths.append(path)
+        }
+        return Fixture(folder: folder, big: big, small: paths)
+    }
+
+    static func files(_ root: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        let base = URL(fileURLWithPath: root)
+        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return out }
+        for case let url as URL in walker {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                out[String(url.path.dropFirst(base.path.count + 1))] = try? Data(contentsOf: url)
+            }
+        }
+        return out
+    }
+
+    /// Starts edgar-etl in the background and returns the process.
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = Binary.productsDirectory.appendingPathComponent("edgar-etl")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test func killNineThenRerunGivesTheSameBytes() throws {
+        let inputs = [big] + small
+        let reference = folder + "/reference"
+        let began = Date()
+        #expect(try Binary.run("edgar-etl", ["run"] + inputs + ["--output", reference]).status == 0)
+        let duration = Date().timeIntervalSince(began)
+        let expected = Self.files(reference)
+
+        for fraction in [0.2, 0.5, 0.8] {
+            let out = folder + "/killed-\(fraction)"
+            let process = try start(["run"] + inputs + ["--output", out])
+            usleep(useconds_t(duration * fraction * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            // Whatever is visible outside staging is whole: the same bytes as the uninterrupted run.
+            for (path, bytes) in Self.files(out) where !path.hasPrefix("_staging/") {
+                #expect(expected[path] == bytes, "after kill at \(fraction): \(path) is partial or foreign")
+            }
+            #expect(try Binary.run("edgar-etl", ["run"] + inputs + ["--output", out]).status == 0)
+            let rerun = Self.files(out)
+            #expect(rerun.keys.sorted() == expected.keys.sorted(), "after kill at \(fraction)")
+            #expect(rerun == expected, "after kill at \(fraction)")
+            #expect(!FileManager.default.fileExists(atPath: out + "/_staging"))
+        }
+    }
+
+    @Test func sigintStopsCleanlyWithItsOwnStatus() throws {
+        let out = folder + "/interrupted"
+        let process = Process()
+        process.executableURL = Binary.productsDirectory.appendingPathComponent("edgar-etl")
+        process.arguments = ["run", big] + small + ["--output", out, "--jobs", "1"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        usleep(300_000)
+        kill(process.processIdentifier, SIGINT)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(stderr.contains("interrupted"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/_SUCCESS"))
+        // Nothing partial: every manifest's files are there, and no staging is left by this process.
+        let files = Self.files(out)
+        #expect(!files.keys.contains { $0.hasPrefix("_staging/") })
+        for (path, bytes) in files where path.hasPrefix("_manifests/") {
+            let manifest = try JSONSerialization.jsonObject(with: bytes) as! [String: Any]
+            for file in manifest["files"] as! [[String: Any]] {
+                #expect(files[file["path"] as! String]?.count == file["bytes"] as? Int)
+            }
+        }
+        let parts = files.keys.filter { $0.hasSuffix(".ndjson.gz") }
+        let listed = Set(files.filter { $0.key.hasPrefix("_manifests/") }.flatMap { entry in
+            ((try? JSONSerialization.jsonObject(with: entry.value) as? [String: Any])?["files"] as? [[String: Any]] ?? [])
+                .compactMap { $0["path"] as? String }
+        })
+        #expect(Set(parts) == listed, "a part file without a manifest was left visible")
+    }
+
+    @Test func aFullDiskFailsTheSourceCleanly() throws {
+        let out = folder + "/full"
+        // ulimit -f is in KiB: part files above 64 KiB cannot be written (EFBIG, as ENOSPC would be).
+        let result = try Binary.run(
+            "/bin/bash",
+            ["-c", "ulimit -f 64; exec \"$0\" \"$@\"", Binary.productsDirectory.appendingPathComponent("edgar-etl").path,
+             "run", big, small[0], "--output", out, "--compression", "none"])
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(result.stderr.contains("File too large"))
+        let files = Self.files(out)
+        #expect(!files.keys.contains { $0.hasPrefix("_staging/") })
+        #expect(files["_manifests/20031103.nc.tar.gz.json"] == nil)
+        #expect(!files.keys.contains { $0.contains("part-20031103.nc.tar.gz") })
+        #expect(files["_SUCCESS"] == nil)
+    }
+
+    @Test func anUnwritableOutputIsATransientFailure() throws {
+        let result = try Binary.run("edgar-etl", ["run", small[0], "--output", "/proc/edgar-etl-test/out"])
+        #expect(result.status == 75)
+        #expect(result.stderr.contains("/proc/edgar-etl-test/out"))
+    }
+
+    @Test func rejectThresholds() throws {
+        let junk = folder + "/junk"
+        try FileManager.default.createDirectory(atPath: junk, withIntermediateDirectories: true)
+        try Data("not a filing".utf8).write(to: URL(fileURLWithPath: junk + "/a.txt"))
+        try Data("<root/>".utf8).write(to: URL(fileURLWithPath: junk + "/b.xml"))
+        let base = ["run", junk, small[0], "--output", folder + "/thresholds"]
+        #expect(try Binary.run("edgar-etl", base).status == 3)
+        #expect(try Binary.run("edgar-etl", base + ["--max-rejects", "1"]).status == 5)
+        #expect(try Binary.run("edgar-etl", base + ["--max-rejects", "2"]).status == 3)
+        #expect(try Binary.run("edgar-etl", base + ["--max-reject-ratio", "0.001"]).status == 5)
+    }
+
+    @Test func aFolderWithNoInputsSaysSo() throws {
+        let empty = folder + "/empty"
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let result = try Binary.run("edgar-etl", ["run", empty, "--output", folder + "/none"])
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("no input files found"))
+    }
+}
