@@ -294,7 +294,9 @@ extension String {
 }
 
 extension Node.Scalar {
-    /// Resolved tags (`~`, `null` and an empty value are null; `12` is int, `"12"` is str).
-    fileprivate var isNull: Bool { tag.rawValue == Tag.Name.null.rawValue }
-    fileprivate var isInteger: Bool { tag.rawValue == Tag.Name.int.rawValue }
+    /// The tag YAML gives the scalar (`~`, `null` and an empty value are null; `12` is int, `"12"` is str);
+    /// `compose` leaves tags unresolved until a value is constructed, so resolve here.
+    private var resolvedTag: Tag.Name { Resolver.default.resolveTag(of: Node.scalar(self)) }
+    fileprivate var isNull: Bool { resolvedTag == .null }
+    fileprivate var isInteger: Bool { resolvedTag == .int }
 }
