@@ -2,14 +2,26 @@
 enum KeySuggestion {
     static let maximumDistance = 2
 
-    /// The nearest candidate (first in the given order on a tie), or nil when none is within reach.
+    /// The nearest candidate, or nil when none is within reach. On a tie, a candidate the word is a
+    /// subsequence of wins (a forgotten character is the likeliest slip: `4A` means `4/A`, not `4`); then the
+    /// first in the given order.
     static func closest(to word: String, among candidates: [String]) -> String? {
-        var best: (candidate: String, distance: Int)?
+        let typed = Array(word.lowercased().unicodeScalars)
+        var best: (candidate: String, rank: (Int, Int))?
         for candidate in candidates {
-            let distance = levenshtein(Array(word.lowercased().unicodeScalars), Array(candidate.unicodeScalars))
-            if distance <= maximumDistance, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+            let known = Array(candidate.lowercased().unicodeScalars)
+            let distance = levenshtein(typed, known)
+            guard distance <= maximumDistance else { continue }
+            let rank = (distance, isSubsequence(typed, of: known) ? 0 : 1)
+            if best == nil || rank < best!.rank { best = (candidate, rank) }
         }
         return best?.candidate
+    }
+
+    static func isSubsequence<T: Equatable>(_ short: [T], of long: [T]) -> Bool {
+        var remaining = short[...]
+        for element in long where element == remaining.first { remaining = remaining.dropFirst() }
+        return remaining.isEmpty
     }
 
     /// Edit distance with one rolling row: keys are short, so this is cheap and allocation-light.
