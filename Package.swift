@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Pipeline files (pipelines/*.yaml): decoded from Yams' node tree so errors carry line and column.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries, linked from the system through pkg-config.
@@ -36,7 +38,10 @@ let package = Package(
         // The four stages wired together on Dispatch.
         .target(
             name: "EdgarPipeline",
-            dependencies: ["EdgarCore", "EdgarReaders", "EdgarExtractors", "EdgarTransformers", "EdgarWriters"]),
+            dependencies: [
+                "EdgarCore", "EdgarReaders", "EdgarExtractors", "EdgarTransformers", "EdgarWriters",
+                .product(name: "Yams", package: "Yams"),
+            ]),
         // Synthetic filings with known truth: XML and text renderings, envelopes, archives.
         .target(name: "EdgarSynth", dependencies: ["EdgarCore", "EdgarZlib"]),
 
