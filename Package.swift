@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Pipeline files (pipelines/*.yaml): decoded from Yams' node tree so errors carry line and column.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Logging from the command line: human-readable or JSON lines for log collectors.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries, linked from the system through pkg-config.
@@ -47,7 +49,11 @@ let package = Package(
 
         .executableTarget(
             name: "edgar-etl",
-            dependencies: ["EdgarPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "EdgarPipeline", "EdgarTransformers", "EdgarWriters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "edgar-gen",
             dependencies: ["EdgarSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -58,6 +58,10 @@ public final class FilingProcessor {
         }
     }
 
+    func encodeReject(_ reject: Reject) -> [UInt8] {
+        encoder.encodeReject(reject)
+    }
+
     private func rejectItem(_ reject: Reject, partition: PartitionKey) -> ProcessedItem {
         .reject(reject, line: encoder.encodeReject(reject), partition: partition)
     }

@@ -16,7 +16,10 @@ struct EdgarETL: ParsableCommand {
               edgar-etl run 20031112.nc.tar.gz more-days/ --output warehouse --jobs 2
             """,
         version: "\(Versions.parser) (output contract \(Versions.contract))",
-        subcommands: [RunCommand.self, ListInputsCommand.self, CommitCommand.self, SchemaSubcommand.self],
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, InspectCommand.self, SchemaSubcommand.self, ListInputsCommand.self,
+            CommitCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

@@ -4,6 +4,7 @@ import EdgarCore
 import EdgarPipeline
 import EdgarWriters
 import Foundation
+import Logging
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +15,7 @@ struct RunCommand: ParsableCommand {
               edgar-etl run samples --output out
               edgar-etl run 20031112.nc.tar.gz --output warehouse --compression none
               edgar-etl run /data/feed/2003 --output warehouse --jobs 2 --on-truncated keep
+              edgar-etl run --pipeline pipelines/nightly.yaml --jobs 1      (flags override the file)
 
             Each input is a source: its rows go to part files named after it, its manifest to
             OUT/_manifests/<source>.json. Re-running an input replaces exactly what it produced before.
@@ -24,6 +26,9 @@ struct RunCommand: ParsableCommand {
 
     @Argument(help: "Archives, files or folders to read (folders are read recursively).")
     var inputs: [String] = []
+
+    @Option(help: ArgumentHelp("A pipeline file (pipelines/*.yaml); flags given here override it.", valueName: "file"))
+    var pipeline: String?
 
     @Option(help: ArgumentHelp(
         "Read input paths from this file, one per line (- for stdin). Each committed input is then reported as one JSON line on stdout, and _SUCCESS is left to `edgar-etl commit`.",
@@ -37,34 +42,34 @@ struct RunCommand: ParsableCommand {
     var shardCount: Int = 1
 
     @Option(name: .shortAndLong, help: "Output folder (OUT).")
-    var output: String
+    var output: String?
 
     @Option(name: .shortAndLong, help: "Transformer workers (default: the number of cores).")
-    var jobs: Int = PipelineOptions.defaultJobs
+    var jobs: Int?
 
-    @Option(help: "Part file compression: gzip or none.")
-    var compression: Compression = .gzip
+    @Option(help: "Part file compression: gzip (default) or none.")
+    var compression: Compression?
 
-    @Option(help: "gzip level 1 (fastest) to 9 (smallest).")
-    var compressionLevel: Int32 = 6
+    @Option(help: "gzip level 1 (fastest) to 9 (smallest); default 6.")
+    var compressionLevel: Int32?
 
-    @Option(help: "Partition folders: day, month, year or none.")
-    var partition: PartitionGranularity = .month
+    @Option(help: "Partition folders: month (default), day, year or none.")
+    var partition: PartitionGranularity?
 
-    @Option(help: "A damaged (truncated) input: skip it, or keep the members read whole before the damage.")
-    var onTruncated: TruncatedPolicy = .skip
+    @Option(help: "A damaged (truncated) input: skip it (default), or keep the members read whole before the damage.")
+    var onTruncated: TruncatedPolicy?
 
-    @Option(help: "Largest member read into memory, in bytes; larger members are rejected member_too_large.")
-    var maxMemberBytes: Int = 64 << 20
+    @Option(help: "Largest member read into memory, in bytes (default 64 MiB); larger members are rejected member_too_large.")
+    var maxMemberBytes: Int?
 
-    @Option(help: "Largest decompression ratio allowed for a member before it counts as a bomb.")
-    var maxCompressionRatio: Int = 1000
+    @Option(help: "Largest decompression ratio allowed for a member before it counts as a bomb (default 1000).")
+    var maxCompressionRatio: Int?
 
-    @Option(help: "Deepest XML element nesting accepted; deeper documents are rejected malformed_xml.")
-    var maxXmlDepth: Int = 64
+    @Option(help: "Deepest XML element nesting accepted (default 64); deeper documents are rejected malformed_xml.")
+    var maxXmlDepth: Int?
 
-    @Option(help: "Largest ownership document parsed, in bytes; larger ones are rejected.")
-    var maxDocumentBytes: Int = 16 << 20
+    @Option(help: "Largest ownership document parsed, in bytes (default 16 MiB); larger ones are rejected.")
+    var maxDocumentBytes: Int?
 
     @Option(help: "Fail the run (exit 5) when more than this many rejects were written.")
     var maxRejects: Int?
@@ -72,8 +77,29 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Fail the run (exit 5) when rejects exceed this fraction of filings plus rejects (0 to 1).")
     var maxRejectRatio: Double?
 
+    @Option(help: "Progress line on stderr: auto (when stderr is a terminal), always or never.")
+    var progress: ProgressMode = .auto
+
+    @Option(help: ArgumentHelp("Also write the end-of-run summary as JSON to this file.", valueName: "file"))
+    var summaryJson: String?
+
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
-        guard !inputs.isEmpty || inputsFrom != nil else { throw ValidationError("give at least one input, or --inputs-from") }
+        guard !inputs.isEmpty || inputsFrom != nil || pipeline != nil else {
+            throw ValidationError("give at least one input, --inputs-from or --pipeline")
+        }
+        guard output != nil || pipeline != nil else { throw ValidationError("give --output (or a pipeline file with output:)") }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
+        if let compressionLevel, !(1...9).contains(compressionLevel) { throw ValidationError("--compression-level must be 1 to 9") }
+        if let maxMemberBytes, maxMemberBytes < 1024 { throw ValidationError("--max-member-bytes must be at least 1024") }
+        if let maxCompressionRatio, maxCompressionRatio < 2 { throw ValidationError("--max-compression-ratio must be at least 2") }
+        if let maxXmlDepth, maxXmlDepth < 8 { throw ValidationError("--max-xml-depth must be at least 8") }
+        if let maxDocumentBytes, maxDocumentBytes < 1024 { throw ValidationError("--max-document-bytes must be at least 1024") }
+        if let maxRejects, maxRejects < 0 { throw ValidationError("--max-rejects must be zero or more") }
+        if let maxRejectRatio, !(0...1).contains(maxRejectRatio) {
+            throw ValidationError("--max-reject-ratio must be between 0 and 1")
+        }
         guard shardCount >= 1 else { throw ValidationError("--shard-count must be at least 1") }
         if shardCount > 1 {
             guard let index = shardIndex ?? Shard.indexFromEnvironment() else {
@@ -83,63 +109,95 @@ struct RunCommand: ParsableCommand {
                 throw ValidationError("shard index \(index) is outside 0..<\(shardCount)")
             }
         }
-        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
-        guard (1...9).contains(compressionLevel) else { throw ValidationError("--compression-level must be 1 to 9") }
-        guard maxMemberBytes >= 1024 else { throw ValidationError("--max-member-bytes must be at least 1024") }
-        guard maxCompressionRatio >= 2 else { throw ValidationError("--max-compression-ratio must be at least 2") }
-        guard maxXmlDepth >= 8 else { throw ValidationError("--max-xml-depth must be at least 8") }
-        guard maxDocumentBytes >= 1024 else { throw ValidationError("--max-document-bytes must be at least 1024") }
-        if let maxRejects, maxRejects < 0 { throw ValidationError("--max-rejects must be zero or more") }
-        if let maxRejectRatio, !(0...1).contains(maxRejectRatio) {
-            throw ValidationError("--max-reject-ratio must be between 0 and 1")
-        }
     }
 
     func run() throws {
-        var options = PipelineOptions(output: output, jobs: jobs)
-        options.compression = compression
-        options.compressionLevel = compressionLevel
-        options.granularity = partition
-        options.onTruncated = onTruncated
-        options.readerLimits.maxMemberBytes = maxMemberBytes
-        options.readerLimits.maxCompressionRatio = maxCompressionRatio
-        options.xmlLimits.maxDepth = maxXmlDepth
-        options.xmlLimits.maxDocumentBytes = maxDocumentBytes
-        // Past a file-size limit (ulimit -f), write(2) should fail with EFBIG and the source fail cleanly,
-        // instead of the process being killed by SIGXFSZ half-way through a part file.
-        signal(SIGXFSZ, SIG_IGN)
+        let logger = logging.makeLogger()
+        let file = try loadPipelineFile()
+        guard let out = output ?? file?.output else { throw ValidationError("give --output or output: in the pipeline file") }
+        let options = resolvedOptions(output: out, file: file)
 
-        let cancellation = CancellationToken()
-        let signals = SignalWatcher(cancellation: cancellation)
-        defer { signals.stop() }
-
-        var paths = inputs
-        var onSource: Pipeline.SourceHandler?
+        var paths = inputs.isEmpty ? (file?.inputs ?? []) : inputs
+        let display = ProgressDisplay(mode: progress)
+        var onSource: Pipeline.SourceHandler = { source in
+            display.clearForLogging()
+            SourceLog.record(source, to: logger)
+        }
+        var runOptions = options
         if let inputsFrom {
             paths += try InputList.read(inputsFrom)
-            options.writeSuccessMarker = false
+            runOptions.writeSuccessMarker = false
             onSource = { source in
+                display.clearForLogging()
+                SourceLog.record(source, to: logger)
                 guard source.status == .committed else { return }
-                let line = ManifestLine.render(source)
-                FileHandle.standardOutput.write(Data(line.utf8))
+                FileHandle.standardOutput.write(Data(ManifestLine.render(source).utf8))
             }
         }
         let shard = shardCount > 1 ? Shard(index: shardIndex ?? Shard.indexFromEnvironment()!, count: shardCount) : .whole
 
+        let cancellation = CancellationToken()
+        let signals = SignalWatcher(cancellation: cancellation)
+        defer { signals.stop() }
+        // Past a file-size limit (ulimit -f), write(2) should fail with EFBIG and the source fail cleanly,
+        // instead of the process being killed by SIGXFSZ half-way through a part file.
+        signal(SIGXFSZ, SIG_IGN)
+
+        logger.info("run started", metadata: ["run.inputs": "\(paths.count)", "run.output": "\(out)", "run.jobs": "\(runOptions.jobs)"])
         let report: RunReport
         do {
-            report = try Pipeline(options: options).run(inputs: paths, shard: shard, cancellation: cancellation, onSource: onSource)
+            report = try Pipeline(options: runOptions).run(
+                inputs: paths, shard: shard, cancellation: cancellation, progress: display.handler, onSource: onSource)
         } catch {
-            FileHandle.standardError.write(Data("edgar-etl: cannot prepare \(output): \(error)\n".utf8))
+            display.finish()
+            FileHandle.standardError.write(Data("edgar-etl: cannot prepare \(out): \(error)\n".utf8))
             throw ExitCode(ExitStatus.outputFailed.rawValue)
         }
+        display.finish()
         FileHandle.standardError.write(Data(SummaryText.render(report).utf8))
+        let status: ExitStatus
         if report.sources.isEmpty {
             FileHandle.standardError.write(Data("edgar-etl: no input files found in \(paths.joined(separator: ", "))\n".utf8))
-            throw ExitCode(ExitStatus.inputFailed.rawValue)
+            status = .inputFailed
+        } else {
+            status = ExitStatus.of(report, maxRejects: maxRejects ?? file?.rejects.maxRejects, maxRejectRatio: maxRejectRatio)
         }
-        let status = ExitStatus.of(report, maxRejects: maxRejects, maxRejectRatio: maxRejectRatio)
+        if let summaryJson {
+            do {
+                try Data(SummaryJSON.render(report, exitStatus: status).utf8).write(to: URL(fileURLWithPath: summaryJson))
+            } catch {
+                FileHandle.standardError.write(Data("edgar-etl: cannot write \(summaryJson): \(error)\n".utf8))
+            }
+        }
+        logger.info("run finished", metadata: ["run.exit_status": "\(status.rawValue)", "run.filings": "\(report.filings)"])
         if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    private func loadPipelineFile() throws -> PipelineFile? {
+        guard let pipeline else { return nil }
+        do {
+            return try PipelineFileLoader.load(path: pipeline)
+        } catch {
+            FileHandle.standardError.write(Data("edgar-etl: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+    }
+
+    /// Defaults, then the pipeline file, then the flags given on the command line.
+    private func resolvedOptions(output: String, file: PipelineFile?) -> PipelineOptions {
+        var options = PipelineOptions(output: output)
+        file?.apply(to: &options)
+        options.output = output
+        if let jobs { options.jobs = jobs }
+        if let compression { options.compression = compression }
+        if let compressionLevel { options.compressionLevel = compressionLevel }
+        if let partition { options.granularity = partition }
+        if let onTruncated { options.onTruncated = onTruncated }
+        if let maxMemberBytes { options.readerLimits.maxMemberBytes = maxMemberBytes }
+        if let maxCompressionRatio { options.readerLimits.maxCompressionRatio = maxCompressionRatio }
+        if let maxXmlDepth { options.xmlLimits.maxDepth = maxXmlDepth }
+        if let maxDocumentBytes { options.xmlLimits.maxDocumentBytes = maxDocumentBytes }
+        return options
     }
 }
 

@@ -1,0 +1,76 @@
+import EdgarCore
+import EdgarPipeline
+
+/// The end-of-run summary as JSON (`--summary-json`), for schedulers: per input and in total.
+enum SummaryJSON {
+    static func render(_ report: RunReport, exitStatus: ExitStatus) -> String {
+        var w = JSONWriter(capacity: 4096)
+        w.beginObject()
+        w.key("parser_version")
+        w.string(Versions.parser)
+        w.key("contract_version")
+        w.int(Versions.contract)
+        w.key("exit_status")
+        w.int(Int(exitStatus.rawValue))
+        w.key("interrupted")
+        w.bool(report.interrupted)
+        w.key("seconds")
+        w.number(digits: String(format: "%.3f", report.seconds))
+        w.key("filings_per_second")
+        w.number(digits: String(format: "%.1f", report.seconds > 0 ? Double(report.filings) / report.seconds : 0))
+        w.key("totals")
+        writeCounts(&w, filings: report.filings, bytes: report.bytes, rows: report.total(\.rows), rejects: report.total(\.rejects), skipped: report.total(\.skipped))
+        w.key("inputs")
+        w.beginArray()
+        for source in report.sources {
+            w.beginObject()
+            w.key("path")
+            w.string(source.path)
+            w.key("source_key")
+            w.string(source.key)
+            w.key("status")
+            w.string(source.status.rawValue)
+            w.key("message")
+            w.string(source.message)
+            w.key("counts")
+            writeCounts(&w, filings: source.filings, bytes: source.bytes, rows: source.rows, rejects: source.rejects, skipped: source.skipped)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        w.newline()
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    private static func writeCounts(
+        _ w: inout JSONWriter, filings: Int, bytes: Int, rows: [Table: Int], rejects: [RejectCode: Int], skipped: [String: Int]
+    ) {
+        w.beginObject()
+        w.key("filings")
+        w.int(filings)
+        w.key("bytes_read")
+        w.int(bytes)
+        w.key("rows")
+        w.beginObject()
+        for table in Table.dataTables {
+            w.key(dynamic: table.rawValue)
+            w.int(rows[table] ?? 0)
+        }
+        w.endObject()
+        w.key("rejects")
+        w.beginObject()
+        for code in rejects.keys.sorted() {
+            w.key(dynamic: code.rawValue)
+            w.int(rejects[code]!)
+        }
+        w.endObject()
+        w.key("skipped")
+        w.beginObject()
+        for form in skipped.keys.sorted() {
+            w.key(dynamic: form)
+            w.int(skipped[form]!)
+        }
+        w.endObject()
+        w.endObject()
+    }
+}
