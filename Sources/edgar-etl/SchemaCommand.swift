@@ -1,4 +1,6 @@
 import ArgumentParser
+import EdgarCore
+import Foundation
 import EdgarTransformers
 
 struct SchemaSubcommand: ParsableCommand {
@@ -12,6 +14,7 @@ struct SchemaSubcommand: ParsableCommand {
               edgar-etl schema --format duckdb > tables.sql
               edgar-etl schema --format bigquery | jq .filings > filings.schema.json
               edgar-etl schema --format json-schema --table filings
+              edgar-etl schema --format duckdb --load-from out | duckdb warehouse.duckdb
             """
     )
 
@@ -21,13 +24,28 @@ struct SchemaSubcommand: ParsableCommand {
     @Option(name: .customLong("table"), help: "Only this table (repeatable); default: every table.")
     var tables: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "With --format duckdb: also print the INSERT statements that load the tables found in this output folder.",
+        valueName: "out"))
+    var loadFrom: String?
+
     func validate() throws {
+        if loadFrom != nil && format != "duckdb" { throw ValidationError("--load-from goes with --format duckdb") }
         guard EdgarTransformers.SchemaCommand.formats.contains(format) else {
             throw ValidationError("unknown --format \(format); use one of \(EdgarTransformers.SchemaCommand.formats.joined(separator: ", "))")
         }
     }
 
     func run() throws {
+        if let loadFrom {
+            // DuckDB fails on a glob that matches nothing, so only tables the run wrote are loaded.
+            let present = Table.allCases.filter { table in
+                FileManager.default.fileExists(atPath: loadFrom + "/" + table.folder)
+                    && (tables.isEmpty || tables.contains(table.warehouseName) || tables.contains(table.rawValue))
+            }
+            print(DuckDBLoad.script(out: loadFrom, tables: present), terminator: "")
+            return
+        }
         do {
             print(try EdgarTransformers.SchemaCommand.output(format: format, tables: tables), terminator: "")
         } catch {
