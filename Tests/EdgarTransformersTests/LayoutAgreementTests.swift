@@ -91,3 +91,64 @@ import Testing
         #expect(covered >= 500)
     }
 }
+
+/// The cases the generator rarely or never makes, each once, at the row level.
+@Suite struct LayoutAgreementEdgeTests {
+    static func form4() -> OwnershipDocument {
+        var generator = FilingGenerator(seed: 77)
+        var document = generator.nextDocument(form: .form4)
+        document.footnotes = [
+            Footnote(id: "F1", text: "Granted under the 2020 plan."),
+            Footnote(id: "F2", text: "Vests in three tranches:\n1. one third on grant;\n2. the rest monthly."),
+        ]
+        var derivative = DerivativeTransaction()
+        derivative.securityTitle = Field("Phantom Units")
+        derivative.transactionDate = Field(document.periodOfReport)
+        derivative.coding = TransactionCoding(code: "A")
+        derivative.totalValue = Field(nil, footnoteIDs: ["F1"])
+        derivative.pricePerShare = Field("0")
+        derivative.acquiredDisposedCode = Field("A")
+        derivative.underlyingSecurityTitle = Field("Common Stock")
+        derivative.underlyingSecurityValue = Field(nil, footnoteIDs: ["F2"])
+        derivative.valueOwnedFollowing = Field("12500.50")
+        derivative.directOrIndirect = Field("D")
+        document.derivativeTransactions = [derivative]
+        document.derivativeHoldings = []
+        var owner = document.reportingOwners[0]
+        owner.isDirector = nil
+        owner.isOfficer = nil
+        owner.isTenPercentOwner = nil
+        owner.isOther = "1"
+        owner.officerTitle = nil
+        owner.otherText = "Former Director"
+        owner.city = "TORONTO"
+        owner.state = "ONT"
+        owner.zipCode = "M5V 2T6"
+        document.reportingOwners = [owner]
+        return document
+    }
+
+    @Test func footnoteOnlyValuesNumberedContinuationsAndRoleWordsInTheTitle() throws {
+        let xml = Array(XMLRenderer.render(Self.form4()).utf8)
+        for options in TextLayoutRoundTripTests.allOptions {
+            let differences = try LayoutAgreementTests.differences(xml: xml, envelope: nil, options: options)
+            #expect(differences.isEmpty, "\(options): \(differences)")
+        }
+    }
+
+    @Test func theComparisonSeesADifference() throws {
+        var a = Self.form4()
+        let xml = Array(XMLRenderer.render(a).utf8)
+        a.derivativeTransactions[0].valueOwnedFollowing = Field("12500.51")
+        let parsed = try XMLOwnershipParser().parse(xml)
+        let text = Array(TextLayoutRenderer.render(a).utf8)
+        let encoder = RowEncoder()
+        let rowsA = try LayoutAgreement.rows(
+            encoder.encode(parsed, from: LayoutAgreementTests.extracted(xml, layout: .xml, envelope: nil)))
+        let rowsB = try LayoutAgreement.rows(
+            encoder.encode(try TextLayoutParser.parse(text), from: LayoutAgreementTests.extracted(text, layout: .text, envelope: nil)))
+        #expect(LayoutAgreement.differences(xml: rowsA, text: rowsB) == [
+            "derivative_transactions[1].value_owned_following_transaction: 12500.50 | 12500.51"
+        ])
+    }
+}
