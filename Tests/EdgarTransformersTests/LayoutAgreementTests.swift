@@ -21,6 +21,13 @@ import Testing
 
     /// The differences between the rows of an XML document and those of its text rendering.
     static func differences(xml: [UInt8], envelope: Envelope?, options: TextLayoutRenderOptions) throws -> [String] {
+        try compare(xml: xml, envelope: envelope, options: options).differences
+    }
+
+    /// The differences, and the rows of the XML side (to count what was compared).
+    static func compare(xml: [UInt8], envelope: Envelope?, options: TextLayoutRenderOptions) throws
+        -> (differences: [String], rows: LayoutAgreement.Rows)
+    {
         let parser = XMLOwnershipParser()
         let a = try parser.parse(xml)
         let text = Array(TextLayoutRenderer.render(a, options: options).utf8)
@@ -28,12 +35,12 @@ import Testing
         do {
             b = try TextLayoutParser.parse(text)
         } catch {
-            return ["text rendering rejected: \(error)"]
+            return (["text rendering rejected: \(error)"], [:])
         }
         let encoder = RowEncoder()
         let rowsA = try LayoutAgreement.rows(encoder.encode(a, from: extracted(xml, layout: .xml, envelope: envelope)))
         let rowsB = try LayoutAgreement.rows(encoder.encode(b, from: extracted(text, layout: .text, envelope: envelope)))
-        return LayoutAgreement.differences(xml: rowsA, text: rowsB)
+        return (LayoutAgreement.differences(xml: rowsA, text: rowsB), rowsA)
     }
 
     static let options = TextLayoutRoundTripTests.allOptions
@@ -75,20 +82,24 @@ import Testing
     @Test func generatedFilingsOfEveryKindAgreeWithTheirTextRendering() throws {
         var covered = 0
         var failures = 0
+        var rowsPerTable: [Table: Int] = [:]
         for (k, kind) in FormKind.allCases.enumerated() {
             var generator = FilingGenerator(seed: 0x5EED_0000 + UInt64(k))
             for i in 0..<90 {
                 let document = generator.nextDocument(form: kind)
                 let xml = Array(XMLRenderer.render(document).utf8)
                 let options = Self.options[(i + k) % Self.options.count]
-                let differences = try Self.differences(xml: xml, envelope: nil, options: options)
+                let (differences, rows) = try Self.compare(xml: xml, envelope: nil, options: options)
                 #expect(differences.isEmpty, "\(kind) #\(i) \(options): \(differences)")
+                for (table, tableRows) in rows { rowsPerTable[table, default: 0] += tableRows.count }
                 if !differences.isEmpty { failures += 1 }
                 if failures > 10 { return }
                 covered += 1
             }
         }
         #expect(covered >= 500)
+        // Every table took part, with many rows.
+        for table in Table.dataTables { #expect(rowsPerTable[table, default: 0] >= 100, "\(table): \(rowsPerTable[table, default: 0])") }
     }
 }
 
