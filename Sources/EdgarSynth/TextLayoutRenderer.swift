@@ -182,7 +182,10 @@ struct TextLayoutWriter {
             lines += [number + "." + (footnote.text.map { " " + $0.replacingTabs() } ?? ""), ""]
         }
         if let remarks = document.remarks {
-            lines += [TextLayoutText.remarks, remarks.replacingTabs(), ""]
+            // The first line beside the label: a last remarks line ending in a date would read as a signature.
+            var remarkLines = remarks.replacingTabs().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let first = remarkLines.isEmpty ? "" : remarkLines.removeFirst()
+            lines += [TextLayoutText.remarks + (first.isEmpty ? "" : " " + first)] + remarkLines + [""]
         }
         for signature in document.signatures {
             let parts = [format.clean(signature.name), format.date(signature.date)].compactMap { $0 }

@@ -15,8 +15,9 @@ struct EdgarGen: ParsableCommand {
               edgar-gen feed --count 300 --seed 42 --date 20031112 --out samples/20031112.nc.tar.gz
               edgar-gen zip --count 50 --seed 7 --out samples/loose-xml.zip
               edgar-gen txt --count 6 --seed 9 --out samples/complete-submissions
+              edgar-gen text --count 6 --seed 11 --out samples/text-layout
             """,
-        subcommands: [Feed.self, Zip.self, Txt.self])
+        subcommands: [Feed.self, Zip.self, Txt.self, Text.self])
 }
 
 extension EdgarGen {
@@ -25,7 +26,7 @@ extension EdgarGen {
             abstract: "A daily-feed archive: a gzip-compressed tar of <accession>.nc SGML submissions.",
             discussion: """
                 The standard mix is about 85% Form 4 (XML), 5% Forms 3 and 5 with a few amendments (3/A, 4/A, \
-                5/A), 5% Form 4 in the text layout (written as XML until a text renderer is wired in) and 5% \
+                5/A), 5% Form 4 in the text layout (the plain-text rendering of the form) and 5% \
                 other forms (8-K, 13F-HR, D, SC 13G, 144, …) that an ownership ETL must skip. Some submissions \
                 carry an EX-24 power of attorney or a uuencoded GRAPHIC; a few members use CRLF or bare-CR \
                 line endings, as the 2025 feed files do.
@@ -54,7 +55,7 @@ extension EdgarGen {
         }
 
         func run() throws {
-            var builder = FeedBuilder(seed: seed, filingDate: date)
+            var builder = FeedBuilder(seed: seed, filingDate: date, textRenderer: { TextLayoutRenderer.render($0) })
             let truth = try builder.writeTarGz(to: out, count: count, mix: form4Only ? .form4Only : .standard)
             let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
             let types = truth.countsByFormType.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
@@ -137,6 +138,53 @@ extension EdgarGen {
                 total += file.bytes.count
             }
             print("wrote \(count) complete submissions to \(out) (\(count / 2) PEM-wrapped), \(total) bytes, seed \(seed)")
+        }
+    }
+
+    struct Text: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Loose text-layout documents named <accession>.txt: the plain-text rendering of Forms 3, 4, 5.",
+            discussion: """
+                The forms cycle through 4, 3, 5, 4/A, 3/A, 5/A; the rendering options vary from file to file \
+                (underlined values, \\$, CRLF, thousands separators, MM/DD/YYYY dates, box 6) so that every \
+                spelling the reader accepts is represented.
+                """)
+
+        @Option(help: "Number of files.")
+        var count = 6
+
+        @Option(help: "Seed of the generator.")
+        var seed: UInt64
+
+        @Option(help: "Filing date, YYYYMMDD.")
+        var date = "20031112"
+
+        @Option(help: "Output folder (created if missing).")
+        var out: String
+
+        func validate() throws {
+            guard count >= 0 else { throw ValidationError("--count must be zero or more") }
+            guard CivilDate(date) != nil else { throw ValidationError("--date must be YYYYMMDD") }
+        }
+
+        func run() throws {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            var builder = FeedBuilder(seed: seed, filingDate: date)
+            let kinds: [FeedKind] = [.form4, .form3, .form5, .form4A, .form3A, .form5A]
+            var total = 0
+            for i in 0..<count {
+                let submission = builder.nextSubmission(kind: kinds[i % kinds.count])
+                guard let doc = submission.document else { continue }
+                let bits = i % 16
+                let options = TextLayoutRenderOptions(
+                    underline: bits & 1 == 0, escapeDollar: bits & 2 == 0, crlf: bits & 4 != 0,
+                    thousandsSeparators: bits & 8 == 0, displayDates: bits & 8 == 0, showFilingKindBox: bits & 4 != 0,
+                    underlineTableCells: bits & 1 == 0 && bits & 8 == 0)
+                let bytes = Array(TextLayoutRenderer.render(doc, options: options).utf8)
+                try Data(bytes).write(to: URL(fileURLWithPath: out).appendingPathComponent("\(submission.accession).txt"))
+                total += bytes.count
+            }
+            print("wrote \(count) text-layout documents to \(out), \(total) bytes, seed \(seed)")
         }
     }
 }

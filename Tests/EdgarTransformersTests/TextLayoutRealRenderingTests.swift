@@ -202,3 +202,53 @@ struct TextLayoutRealRenderingTests {
         #expect(doc.signatures == [Signature(name: "/s/ See Signatures Included in Exhibit 99.2", date: "10/10/2023")])
     }
 }
+
+/// The SEC's own renderings with paired XML, compared at the row level: HTML -> text layout -> rows against
+/// XML -> rows, on the columns the text carries.
+@Suite(.enabled(if: Corpus.root != nil, Comment(rawValue: Corpus.missingMessage)))
+struct TextLayoutRealRenderingRowTests {
+    static func differences(html: String, xml: String) throws -> [String] {
+        let root = Corpus.root!
+        let htmlText = String(decoding: try Corpus.bytes(root.appendingPathComponent("real/html/" + html)), as: UTF8.self)
+        let text = Array(HTMLToTextLayout.convert(htmlText).utf8)
+        let xmlBytes = try Corpus.bytes(root.appendingPathComponent("real/xml/" + xml))
+        let encoder = RowEncoder()
+        let rowsXML = try LayoutAgreement.rows(
+            encoder.encode(try XMLOwnershipParser().parse(xmlBytes), from: LayoutAgreementTests.extracted(xmlBytes, layout: .xml, envelope: nil)))
+        let rowsText = try LayoutAgreement.rows(
+            encoder.encode(try TextLayoutParser.parse(text), from: LayoutAgreementTests.extracted(text, layout: .text, envelope: nil)))
+        return LayoutAgreement.differences(xml: Self.asTheSECShowsIt(rowsXML), text: Self.asTheSECShowsIt(rowsText))
+    }
+
+    /// Two display conventions of the SEC's renderer that no text reader can undo: every checkbox is printed (a
+    /// boolean the XML leaves out shows as an empty box, read as false), and numbers lose trailing fraction zeros
+    /// (`134018.0` shows as `134,018`).
+    static func asTheSECShowsIt(_ rows: LayoutAgreement.Rows) -> LayoutAgreement.Rows {
+        let boxes: Set<String> = ["not_subject_to_section16", "is_director", "is_officer", "is_ten_percent_owner", "is_other"]
+        return rows.mapValues { tableRows in
+            tableRows.map { row in
+                var r = row
+                for (key, value) in row {
+                    if boxes.contains(key), value == .null { r[key] = .bool(false) }
+                    if case .number(let digits) = value, digits.contains(".") {
+                        var trimmed = Substring(digits)
+                        while trimmed.last == "0" { trimmed = trimmed.dropLast() }
+                        if trimmed.last == "." { trimmed = trimmed.dropLast() }
+                        r[key] = .number(String(trimmed))
+                    }
+                }
+                return r
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("form4_374water_rendered.html", "form4_374water_X0508_aff10b5One_false.xml"),
+        ("form3_snow_rendered.html", "form3_snow_X0206_deriv_holdings.xml"),
+        ("form5_snow_rendered.html", "form5_snow_X0306_gift.xml"),
+    ])
+    func renderingRowsEqualXMLRows(html: String, xml: String) throws {
+        let d = try Self.differences(html: html, xml: xml)
+        #expect(d == [], "\(d.joined(separator: "\n"))")
+    }
+}

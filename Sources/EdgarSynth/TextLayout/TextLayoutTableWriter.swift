@@ -88,11 +88,14 @@ extension TextLayoutWriter {
         return format.cell(early ? "V" : nil, field.footnoteIDs)
     }
 
-    /// The shares when the model has them, else the value variant written with `$`.
+    /// The shares when the model has them (as a value or as footnotes only), else the value variant written with
+    /// `$`; a value given only as footnotes is `$ (n)`, so that it does not read back as shares.
     private func sharesOrValue(_ shares: Field, _ value: Field) -> String {
-        if format.clean(shares.value) != nil || !shares.footnoteIDs.isEmpty || format.clean(value.value) == nil {
-            return format.cell(format.amount(shares.value), shares.footnoteIDs + (format.clean(shares.value) == nil && shares.footnoteIDs.isEmpty ? value.footnoteIDs : []))
+        let hasShares = format.clean(shares.value) != nil || !shares.footnoteIDs.isEmpty
+        if hasShares || (format.clean(value.value) == nil && value.footnoteIDs.isEmpty) {
+            return format.cell(format.amount(shares.value), shares.footnoteIDs)
         }
+        if format.clean(value.value) == nil { return format.cell("$", value.footnoteIDs) }
         return format.cell(format.money(value.value), value.footnoteIDs)
     }
 }

@@ -28,6 +28,10 @@ extension TextBuffer {
         }
         ids.reverse()
         guard !r.isEmpty else { return TextCell(value: nil, footnoteIDs: ids, isMoney: false) }
+        // `$ (3)`: a value (not shares) given only as a footnote.
+        if numeric, !ids.isEmpty, r.count == 1, bytes[r.lowerBound] == UInt8(ascii: "$") {
+            return TextCell(value: nil, footnoteIDs: ids, isMoney: true)
+        }
         let isMoney = bytes[r.lowerBound] == UInt8(ascii: "$")
         if numeric && isMoney {
             let digits = trim((r.lowerBound + 1)..<r.upperBound)

@@ -137,24 +137,56 @@ extension TextBuffer {
     }
 
     /// The relationship box: each shown role is `true` when an `X` stands before it, else `false`; the text after
-    /// the roles is `title / text`.
+    /// the roles is `title / text`. The roles are read as a run from the start of the box in the form's printed
+    /// order (Director, 10% Owner, Officer, Other), never searched for in the text after them: neither `Former
+    /// Director` nor `Other (specify below) Director by deputization` shows the Director box.
     private func relationship(_ value: Range<Int>) -> ReportingOwner {
         var owner = ReportingOwner()
-        var textStart = value.lowerBound
+        let roles: [(WritableKeyPath<ReportingOwner, String?>, [UInt8])] = [
+            (\.isDirector, TextLabels.director), (\.isTenPercentOwner, TextLabels.tenPercentOwner),
+            (\.isOfficer, TextLabels.officer), (\.isOther, TextLabels.other),
+        ]
+        var position = value.lowerBound
         var sawRole = false
-        func role(_ caption: [UInt8]) -> String? {
-            guard let hit = find(caption, in: value) else { return nil }
-            textStart = max(textStart, hit.upperBound)
-            sawRole = true
-            return isChecked(before: hit.lowerBound, lower: value.lowerBound) ? "true" : "false"
+        var next = 0
+        scan: while next < roles.count {
+            let start = afterCheckMark(from: position, limit: value.upperBound)
+            for index in next..<roles.count {
+                let (path, caption) = roles[index]
+                if let end = match(caption, at: start, limit: value.upperBound), isWordEnd(end, limit: value.upperBound) {
+                    owner[keyPath: path] = isChecked(before: start, lower: value.lowerBound) ? "true" : "false"
+                    position = end
+                    sawRole = true
+                    next = index + 1
+                    continue scan
+                }
+            }
+            break
         }
-        owner.isDirector = role(TextLabels.director)
-        owner.isTenPercentOwner = role(TextLabels.tenPercentOwner)
-        owner.isOfficer = role(TextLabels.officer)
-        owner.isOther = role(TextLabels.other)
-        let text = sawRole ? foldedString(textStart..<value.upperBound) : foldedString(value)
+        let text = sawRole ? foldedString(position..<value.upperBound) : foldedString(value)
         (owner.officerTitle, owner.otherText) = Self.splitTitle(text, isOfficer: owner.isOfficer, isOther: owner.isOther)
         return owner
+    }
+
+    /// Past whitespace and one checkbox mark (`X`, `[X]`, `(X)`, `[ ]`) that is followed by whitespace.
+    private func afterCheckMark(from start: Int, limit: Int) -> Int {
+        var i = start
+        while i < limit, isSpace(bytes[i]) { i += 1 }
+        let marks: [[UInt8]] = ["x", "[x]", "(x)", "[ ]", "[]"].map { Array($0.utf8) }
+        for mark in marks {
+            if let end = match(mark, at: i, limit: limit), end < limit, isSpace(bytes[end]) {
+                var j = end
+                while j < limit, isSpace(bytes[j]) { j += 1 }
+                return j
+            }
+        }
+        return i
+    }
+
+    private func isWordEnd(_ i: Int, limit: Int) -> Bool {
+        guard i < limit else { return true }
+        let b = lowered(bytes[i])
+        return !(isDigit(b) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")))
     }
 
     /// `title / text`. A leading `/ ` means no title, a trailing ` /` no text; when exactly one of Officer and

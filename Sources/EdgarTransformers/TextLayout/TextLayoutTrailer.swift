@@ -4,9 +4,12 @@ extension TextBuffer {
     /// `n. text` lines; a line that does not start a footnote continues the one before.
     func readFootnotes(_ lines: [Range<Int>]) -> [Footnote] {
         var footnotes: [Footnote] = []
+        var seen: Set<String> = []
         for line in lines {
             guard let text = foldedString(line) else { continue }
-            if let (id, rest) = Self.footnoteStart(text) {
+            // Each footnote is listed once: a line such as `1. the first tranche` inside footnote 3 continues it.
+            if let (id, rest) = Self.footnoteStart(text), !seen.contains(id) {
+                seen.insert(id)
                 footnotes.append(Footnote(id: id, text: rest.isEmpty ? nil : rest))
             } else if let last = footnotes.indices.last {
                 // Appended in place: rebuilding the text per line would be quadratic on a long footnote.
