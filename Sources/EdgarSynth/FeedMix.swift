@@ -52,6 +52,13 @@ public struct FeedMix: Sendable, Equatable {
     /// Only XML Form 4s, no quirks: the benchmark's plain diet.
     public static let form4Only = FeedMix(weights: [(.form4, 1)], ex24Percent: 0, graphicPercent: 0, crlfPercent: 0, crPercent: 0)
 
+    /// Ownership forms in XML only (Forms 3, 4, 5 and amendments in standard proportions, no text layout, no
+    /// other forms), with the standard quirks.
+    public static let xmlOnly = FeedMix(weights: standard.weights.filter { $0.kind != .textLayout && $0.kind != .other })
+
+    /// Only text-layout Form 4s, with the standard quirks (the text parser's benchmark diet).
+    public static let textOnly = FeedMix(weights: [(.textLayout, 1)])
+
     /// How many members of each kind `count` gives: exact, deterministic, summing to `count`.
     public func quotas(count: Int) -> [FeedKind: Int] {
         let total = weights.reduce(0) { $0 + $1.weight }

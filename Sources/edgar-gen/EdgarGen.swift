@@ -41,8 +41,11 @@ extension EdgarGen {
         @Option(help: "Filing date, YYYYMMDD; names the feed day and dates every filing.")
         var date: String
 
-        @Flag(help: "Only XML Form 4s, no attachments, LF endings (benchmark input).")
+        @Flag(help: "Only XML Form 4s, no attachments, LF endings (benchmark input); same as --mix form4-only.")
         var form4Only = false
+
+        @Option(help: "The mix: standard, form4-only (XML Form 4s, no quirks), xml-only (Forms 3/4/5 in XML, no other forms), text-only (text-layout Form 4s).")
+        var mix: MixName = .standard
 
         @Option(help: "Output path, conventionally <date>.nc.tar.gz.")
         var out: String
@@ -55,12 +58,26 @@ extension EdgarGen {
         }
 
         func run() throws {
+            let name = form4Only ? .form4Only : mix
             var builder = FeedBuilder(seed: seed, filingDate: date, textRenderer: { TextLayoutRenderer.render($0) })
-            let truth = try builder.writeTarGz(to: out, count: count, mix: form4Only ? .form4Only : .standard)
+            let truth = try builder.writeTarGz(to: out, count: count, mix: name.mix)
             let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
             let types = truth.countsByFormType.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             print("wrote \(out): \(truth.members.count) submissions (\(truth.ownershipCount) ownership, "
                 + "\(truth.members.count - truth.ownershipCount) other), \(size) bytes, seed \(seed); by type: \(types)")
+        }
+    }
+
+    enum MixName: String, ExpressibleByArgument, CaseIterable {
+        case standard, form4Only = "form4-only", xmlOnly = "xml-only", textOnly = "text-only"
+
+        var mix: FeedMix {
+            switch self {
+            case .standard: .standard
+            case .form4Only: .form4Only
+            case .xmlOnly: .xmlOnly
+            case .textOnly: .textOnly
+            }
         }
     }
 
