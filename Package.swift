@@ -20,6 +20,7 @@ let package = Package(
         // C libraries, linked from the system through pkg-config.
         .systemLibrary(name: "CEdgarZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CEdgarLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CEdgarCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // GNU system calls the Glibc overlay leaves out (syncfs).
         .systemLibrary(name: "CEdgarSystem"),
 
@@ -27,7 +28,7 @@ let package = Package(
         .target(name: "EdgarZlib", dependencies: ["CEdgarZlib"]),
 
         // Shared vocabulary: the filing model, values, rejects, JSON bytes, hashing.
-        .target(name: "EdgarCore"),
+        .target(name: "EdgarCore", dependencies: ["CEdgarCrypto"]),
 
         // Stage 1: files, folders, gzip, tar, zip -> members.
         .target(name: "EdgarReaders", dependencies: ["EdgarCore", "EdgarZlib"]),

@@ -14,6 +14,7 @@ public final class SourceWriter {
     fileprivate let level: Int32
     fileprivate let stagingFolder: String
     fileprivate var parts: [String: StagedPartFile] = [:]
+    private var recentParts = [(partition: PartitionKey, part: StagedPartFile)?](repeating: nil, count: Table.allCases.count)
     private var finished = false
 
     public init(layout: OutputLayout, sourceKey: String, attemptID: String, compressionLevel: Int32 = 6) throws {
@@ -32,14 +33,23 @@ public final class SourceWriter {
     /// Appends rows of one table and partition.
     public func append(_ chunk: TableChunk, table: Table, partition: PartitionKey) throws {
         guard chunk.rows > 0 else { return }
-        let relative = layout.partPath(table: table, partition: partition, sourceKey: sourceKey)
-        if let part = parts[relative] {
-            try part.append(chunk)
+        // Consecutive filings almost always share a partition: remember each table's last part so the path
+        // is built and looked up once per partition, not once per row chunk.
+        let slot = Table.allCases.firstIndex(of: table)!
+        if let recent = recentParts[slot], recent.partition == partition {
+            try recent.part.append(chunk)
             return
         }
-        let staged = stagingFolder + "/" + String(parts.count)
-        let part = try StagedPartFile(relativePath: relative, stagingPath: staged, compression: layout.compression, level: level)
-        parts[relative] = part
+        let relative = layout.partPath(table: table, partition: partition, sourceKey: sourceKey)
+        let part: StagedPartFile
+        if let existing = parts[relative] {
+            part = existing
+        } else {
+            let staged = stagingFolder + "/" + String(parts.count)
+            part = try StagedPartFile(relativePath: relative, stagingPath: staged, compression: layout.compression, level: level)
+            parts[relative] = part
+        }
+        recentParts[slot] = (partition, part)
         try part.append(chunk)
     }
 
@@ -74,6 +84,7 @@ public final class SourceWriter {
         try FileSystem.writeAtomically(manifest.encoded(), to: manifestPath, temporaryDirectory: stagingFolder)
         finished = true
         parts.removeAll()
+        recentParts = recentParts.map { _ in nil }
         FileSystem.removeTree(stagingFolder)
         return manifest
     }
@@ -82,6 +93,7 @@ public final class SourceWriter {
     public func abort() {
         finished = true
         parts.removeAll()
+        recentParts = recentParts.map { _ in nil }
         FileSystem.removeTree(stagingFolder)
     }
 }
@@ -91,6 +103,7 @@ extension SourceWriter {
     /// unknown partition of `_rejects`, no manifest is written, and what earlier runs committed stays.
     public func publishFailure(_ rejects: TableChunk) throws {
         parts.removeAll()
+        recentParts = recentParts.map { _ in nil }
         let relative = layout.partPath(table: .rejects, partition: .unknown(.month), sourceKey: sourceKey)
         let part = try StagedPartFile(
             relativePath: relative, stagingPath: stagingFolder + "/failure", compression: layout.compression, level: level)

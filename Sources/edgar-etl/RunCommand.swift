@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Part file compression: gzip (default) or none.")
     var compression: Compression?
 
-    @Option(help: "gzip level 1 (fastest) to 9 (smallest); default 6.")
+    @Option(help: "gzip level 1 (fastest) to 9 (smallest); default 3, about half the CPU of 6 for ~25% larger files.")
     var compressionLevel: Int32?
 
     @Option(help: "Partition folders: month (default), day, year or none.")

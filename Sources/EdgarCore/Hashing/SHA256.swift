@@ -1,15 +1,28 @@
-/// SHA-256 (FIPS 180-4), streaming. Used for manifests (input and output checksums) and for the `sha256:`
-/// filing ids. Written here because the toolchain's Foundation on Linux has no CryptoKit, and one small
-/// audited function beats a heavy dependency.
-public struct SHA256: Sendable {
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
-    )
-    private var pending: [UInt8] = []
-    private var totalBytes: UInt64 = 0
+import CEdgarCrypto
+
+/// Streaming SHA-256 (FIPS 180-4) over OpenSSL's libcrypto. Used for manifests (every input and output byte
+/// is hashed) and for the `sha256:` filing ids, so its speed shows in the whole run's profile.
+///
+/// Non-copyable: it owns an OpenSSL digest context, freed when the hasher goes away.
+public struct SHA256: ~Copyable {
+    private let context: OpaquePointer
 
     public init() {
-        pending.reserveCapacity(64)
+        guard let context = EVP_MD_CTX_new() else { fatalError("EVP_MD_CTX_new: out of memory") }
+        self.context = context
+        SHA256.start(context)
+    }
+
+    deinit { EVP_MD_CTX_free(context) }
+
+    private static func start(_ context: OpaquePointer) {
+        // Only fails on allocation failure or an unknown digest; neither is recoverable here.
+        precondition(EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1, "EVP_DigestInit_ex failed")
+    }
+
+    public mutating func update(buffer: UnsafeRawBufferPointer) {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+        precondition(EVP_DigestUpdate(context, base, buffer.count) == 1, "EVP_DigestUpdate failed")
     }
 
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
@@ -17,51 +30,19 @@ public struct SHA256: Sendable {
         if done == nil { Array(bytes).withUnsafeBytes { update(buffer: $0) } }
     }
 
-    public mutating func update(buffer: UnsafeRawBufferPointer) {
-        totalBytes &+= UInt64(buffer.count)
-        var offset = 0
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, buffer.count)
-            pending.append(contentsOf: buffer[0..<take])
-            offset = take
-            if pending.count == 64 {
-                pending.withUnsafeBytes { compress(block: $0.baseAddress!) }
-                pending.removeAll(keepingCapacity: true)
-            }
+    /// The 32-byte digest of everything so far; the hasher then starts over, empty.
+    public mutating func finalize() -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        digest.withUnsafeMutableBufferPointer {
+            precondition(EVP_DigestFinal_ex(context, $0.baseAddress, &length) == 1 && length == 32, "EVP_DigestFinal_ex failed")
         }
-        while buffer.count - offset >= 64 {
-            compress(block: buffer.baseAddress! + offset)
-            offset += 64
-        }
-        if offset < buffer.count { pending.append(contentsOf: buffer[offset...]) }
+        SHA256.start(context)
+        return digest
     }
 
-    public consuming func finalize() -> [UInt8] {
-        let bitLength = totalBytes &* 8
-        var tail = pending
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBytes { raw in
-            var at = 0
-            while at < raw.count {
-                compress(block: raw.baseAddress! + at)
-                at += 64
-            }
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            out.append(UInt8(truncatingIfNeeded: word >> 24))
-            out.append(UInt8(truncatingIfNeeded: word >> 16))
-            out.append(UInt8(truncatingIfNeeded: word >> 8))
-            out.append(UInt8(truncatingIfNeeded: word))
-        }
-        return out
-    }
-
-    /// Lower-case hex of the digest.
-    public consuming func hexDigest() -> String { SHA256.hex(finalize()) }
+    /// Lower-case hex of the digest; the hasher then starts over, empty.
+    public mutating func hexDigest() -> String { SHA256.hex(finalize()) }
 
     public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
@@ -79,47 +60,4 @@ public struct SHA256: Sendable {
         hasher.update(bytes)
         return hasher.hexDigest()
     }
-
-    private static let k: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
-
-    private mutating func compress(block: UnsafeRawPointer) {
-        // The message schedule lives on the stack: one heap allocation per 64-byte block would dominate.
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for i in 0..<16 {
-                w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
-            }
-            for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = state
-            SHA256.k.withUnsafeBufferPointer { k in
-                for i in 0..<64 {
-                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
-                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                }
-            }
-            state = (
-                state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
-                state.7 &+ h
-            )
-        }
-    }
-
-    @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }

@@ -5,7 +5,6 @@
 /// The writer does not check structure; callers write well-formed objects through `beginObject`/`key`/….
 public struct JSONWriter: Sendable {
     public var bytes: [UInt8]
-    private var needsComma: [Bool] = []
 
     public init(capacity: Int = 1024) {
         bytes = []
@@ -14,7 +13,6 @@ public struct JSONWriter: Sendable {
 
     public mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
-        needsComma.removeAll(keepingCapacity: true)
         afterKey = false
     }
 
@@ -23,22 +21,18 @@ public struct JSONWriter: Sendable {
     public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
-        needsComma.append(false)
     }
 
     public mutating func endObject() {
-        needsComma.removeLast()
         bytes.append(UInt8(ascii: "}"))
     }
 
     public mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
-        needsComma.append(false)
     }
 
     public mutating func endArray() {
-        needsComma.removeLast()
         bytes.append(UInt8(ascii: "]"))
     }
 
@@ -106,14 +100,15 @@ public struct JSONWriter: Sendable {
 
     // MARK: Internals
 
+    /// A comma goes before every member or element but the first of its container. The byte written last
+    /// tells which: after `{`, `[` or the newline ending a line (or at the start), nothing has come before.
     private mutating func separate() {
         if afterKey {
             afterKey = false
             return
         }
-        guard !needsComma.isEmpty else { return }
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        guard let last = bytes.last else { return }
+        if last != UInt8(ascii: "{") && last != UInt8(ascii: "[") && last != 0x0a { bytes.append(UInt8(ascii: ",")) }
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

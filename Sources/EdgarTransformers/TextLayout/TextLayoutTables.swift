@@ -24,9 +24,9 @@ extension TextBuffer {
             if isBlank(line) { continue }
             let cells = cells(line)
             let texts = cells.compactMap { trimmedString($0)?.lowercased() }
-            if texts.contains(where: { $0.contains("(instr.") || $0.contains("(month/day/year)") }) { continue }
+            if texts.contains(where: { $0.containsBytes("(instr.") || $0.containsBytes("(month/day/year)") }) { continue }
             if let first = texts.first, first.hasPrefix("(e.g.") || first.hasPrefix("table i") { continue }
-            if texts.contains(where: { $0.contains("no securities are beneficially owned") }) { continue }
+            if texts.contains(where: { $0.containsBytes("no securities are beneficially owned") }) { continue }
             if texts.allSatisfy({ subHeaderWords.contains($0) }) {
                 if texts.contains("v") { hasV = true } else if hasV == nil { hasV = false }
                 continue
@@ -170,5 +170,30 @@ extension TextCell {
     var timeliness: Field {
         let early = value.map { $0.uppercased() == "V" } ?? false
         return Field(early ? "E" : nil, footnoteIDs: footnoteIDs)
+    }
+}
+
+extension String {
+    /// A plain substring test on UTF-8 bytes. `String.contains(_: StringProtocol)` goes through the
+    /// string-processing searcher, which builds a table per call and dominated the text-layout profile.
+    func containsBytes(_ needle: StaticString) -> Bool {
+        var haystack = self
+        return haystack.withUTF8 { hay in
+            needle.withUTF8Buffer { pin in
+                guard pin.count > 0, hay.count >= pin.count else { return pin.count == 0 }
+                let first = pin[0]
+                var i = 0
+                let last = hay.count - pin.count
+                while i <= last {
+                    if hay[i] == first {
+                        var j = 1
+                        while j < pin.count && hay[i + j] == pin[j] { j += 1 }
+                        if j == pin.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }
