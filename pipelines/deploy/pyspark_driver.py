@@ -31,7 +31,7 @@ from collections import OrderedDict  # groups of inputs, in list order
 #   else -> as is (75 output not writable, 130 killed, 5, 64): the task fails and Spark retries it
 # "$1" is the binary, "$2" OUT, "$3" the transformer workers per task; stdin is the partition's inputs.
 TASK_SCRIPT = (
-    '"$1" run --inputs-from - --output "$2" --jobs "$3"; status=$?; '
+    'edgar_etl="$1"; "$edgar_etl" run --inputs-from - --output "$2" --jobs "$3"; status=$?; '
     'case $status in 0|3|4) exit 0 ;; *) exit $status ;; esac'
 )
 
