@@ -156,7 +156,10 @@ struct RunCommand: ParsableCommand {
         display.finish()
         FileHandle.standardError.write(Data(SummaryText.render(report).utf8))
         let status: ExitStatus
-        if report.sources.isEmpty {
+        // A shard that owns none of a non-empty list (N larger than the inputs, or an unlucky hash) has
+        // nothing to do, which is a success: exit 4 would fail its index and the whole job on a scheduler.
+        let emptyShard = shardCount > 1 && !Pipeline.plan(paths).isEmpty
+        if report.sources.isEmpty && !emptyShard {
             FileHandle.standardError.write(Data("edgar-etl: no input files found in \(paths.joined(separator: ", "))\n".utf8))
             status = .inputFailed
         } else {

@@ -158,6 +158,18 @@ import Testing
         #expect(Self.files(folder + "/" + out) == Self.fixture.reference)
     }
 
+    @Test func aShardWithNoInputsSucceeds() throws {
+        // 6 inputs over 20 shards: at least 14 shards own nothing, and must not fail their scheduler index.
+        for index in 0..<20 {
+            let run = try Binary.run(
+                "edgar-etl", ["run", "--inputs-from", "inputs.txt", "--shard-count", "20", "--output", "many"],
+                in: folder, environment: ["SLURM_ARRAY_TASK_ID": "\(index)"])
+            #expect(run.status == 0, "shard \(index): \(run.stderr)")
+        }
+        #expect(try Binary.run("edgar-etl", ["commit", "many", "--expect-inputs", "inputs.txt"], in: folder).status == 0)
+        #expect(Self.files(folder + "/many") == Self.fixture.reference)
+    }
+
     @Test func concurrentCommitsAllSucceed() throws {
         let out = "recommitted"
         for index in 0..<Self.shardCount {
