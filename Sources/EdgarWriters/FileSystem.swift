@@ -72,8 +72,22 @@ enum FileSystem {
         if unlink(path) != 0 && errno != ENOENT { throw FileSystemError(operation: "unlink", path: path, errno: errno) }
     }
 
-    /// `mkdir -p`.
+    /// `mkdir -p`. Another process may remove an empty parent between two steps (a finishing run removes an
+    /// empty `_staging`, as a concurrent attempt creates its folder in it): the walk then starts over.
     static func makeDirectories(_ path: String) throws(FileSystemError) {
+        var attempt = 0
+        while true {
+            do throws(FileSystemError) {
+                try makeDirectoriesOnce(path)
+                return
+            } catch {
+                guard error.errno == ENOENT && attempt < 3 else { throw error }
+                attempt += 1
+            }
+        }
+    }
+
+    private static func makeDirectoriesOnce(_ path: String) throws(FileSystemError) {
         if isDirectory(path) { return }
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
@@ -156,8 +170,15 @@ enum FileSystem {
     }
 
     /// Writes `bytes` to `path` through a temporary file and a rename, so readers see all or nothing.
+    ///
+    /// The temporary name is unique to this call (pid and a random number): `_SUCCESS` is written with OUT itself
+    /// as the temporary folder, and two processes committing at once (two `edgar-etl commit`, two attempts of a
+    /// run) must not share one temporary file, or the second rename finds it gone (ENOENT) and fails.
     static func writeAtomically(_ bytes: [UInt8], to path: String, temporaryDirectory: String) throws {
-        let temporary = temporaryDirectory + "/." + (path.split(separator: "/").last.map(String.init) ?? "file") + ".tmp"
+        var random = SystemRandomNumberGenerator()
+        let unique = String(getpid()) + "." + String(random.next() & 0xffff_ffff, radix: 16)
+        let name = path.split(separator: "/").last.map(String.init) ?? "file"
+        let temporary = temporaryDirectory + "/." + name + "." + unique + ".tmp"
         let fd = try openForWriting(temporary)
         do {
             try bytes.withUnsafeBytes { try writeAll(fd, $0, path: temporary) }
@@ -167,6 +188,11 @@ enum FileSystem {
             throw error
         }
         try close(fd, path: temporary)
-        try rename(temporary, path)
+        do {
+            try rename(temporary, path)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
     }
 }

@@ -27,13 +27,23 @@ struct CommitCommand: ParsableCommand {
         let verifier = OutputVerifier(root: output)
         let problems = verifier.verify(inputs: inputs)
         if !problems.isEmpty {
-            try verifier.withdrawSuccess()
+            try writingOutput { try verifier.withdrawSuccess() }
             for problem in problems { FileHandle.standardError.write(Data("edgar-etl commit: \(problem)\n".utf8)) }
             FileHandle.standardError.write(Data("edgar-etl commit: \(problems.count) problems; _SUCCESS not written\n".utf8))
             throw ExitCode(ExitStatus.inputFailed.rawValue)
         }
-        try verifier.commit()
+        try writingOutput { try verifier.commit() }
         FileHandle.standardError.write(Data("edgar-etl commit: \(inputs.count) inputs committed; wrote \(output)/_SUCCESS\n".utf8))
+    }
+
+    /// A failure to write OUT (full disk, permissions) is transient for a scheduler: exit 75, not 1.
+    private func writingOutput(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch {
+            FileHandle.standardError.write(Data("edgar-etl commit: cannot write \(output): \(error)\n".utf8))
+            throw ExitCode(ExitStatus.outputFailed.rawValue)
+        }
     }
 }
 

@@ -156,7 +156,8 @@ struct RunCommand: ParsableCommand {
         display.finish()
         FileHandle.standardError.write(Data(SummaryText.render(report).utf8))
         let status: ExitStatus
-        // A shard may own none of the inputs; only an empty input list as a whole is an error.
+        // A shard may own none of the inputs (N larger than the list, or an unlucky hash): that is a success,
+        // since exit 4 would fail its index on a scheduler. Only an empty input list as a whole is an error.
         if report.sources.isEmpty && Pipeline.plan(paths).isEmpty {
             FileHandle.standardError.write(Data("edgar-etl: no input files found in \(paths.joined(separator: ", "))\n".utf8))
             status = .inputFailed
