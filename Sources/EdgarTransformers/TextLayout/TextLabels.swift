@@ -151,13 +151,35 @@ extension TextBuffer {
 
     /// Every label of `patterns` in `range`, in text order, overlapping matches resolved to the earlier (longer) one.
     func labels(_ patterns: [LabelPattern], in range: Range<Int>) -> [LabelHit] {
+        // One pass over the text: at each position only the patterns whose first byte fits are tried (patterns
+        // bucketed by first byte). Each pattern's matches stay non-overlapping among themselves, as if it were
+        // searched for on its own: a pattern may match again only after its previous match ended.
+        var buckets = [[Int]](repeating: [], count: 256)
+        var anywhere: [Int] = []
+        for (index, pattern) in patterns.enumerated() {
+            guard let head = pattern.bytes.first else { continue }
+            if head == UInt8(ascii: "'") { anywhere.append(index) } else { buckets[Int(head)].append(index) }
+        }
+        var nextAllowed = [Int](repeating: range.lowerBound, count: patterns.count)
         var found: [(kind: LabelKind, range: Range<Int>)] = []
-        for pattern in patterns {
-            var from = range.lowerBound
-            while from < range.upperBound, let hit = find(pattern.bytes, in: from..<range.upperBound) {
-                found.append((pattern.kind, hit))
-                from = hit.upperBound
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let candidates = buckets[Int(lowered(bytes[i]))]
+            if !candidates.isEmpty || !anywhere.isEmpty, atWordStart(i, lower: range.lowerBound) {
+                for index in candidates where nextAllowed[index] <= i {
+                    if let end = match(patterns[index].bytes, at: i, limit: range.upperBound) {
+                        found.append((patterns[index].kind, i..<end))
+                        nextAllowed[index] = end
+                    }
+                }
+                for index in anywhere where nextAllowed[index] <= i {
+                    if let end = match(patterns[index].bytes, at: i, limit: range.upperBound) {
+                        found.append((patterns[index].kind, i..<end))
+                        nextAllowed[index] = end
+                    }
+                }
             }
+            i += 1
         }
         found.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
         var hits: [LabelHit] = []
