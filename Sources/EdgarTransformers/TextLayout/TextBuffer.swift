@@ -10,47 +10,65 @@ struct TextBuffer {
     init(_ raw: [UInt8]) {
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
-        var i = 0
-        let n = raw.count
-        while i < n {
-            let b = raw[i]
-            switch b {
-            case UInt8(ascii: "<"):
-                // `<u>` and `</u>` (any case) are markup, not content.
-                if i + 2 < n, raw[i + 1] | 0x20 == UInt8(ascii: "u"), raw[i + 2] == UInt8(ascii: ">") {
-                    i += 3
-                    continue
-                }
-                if i + 3 < n, raw[i + 1] == UInt8(ascii: "/"), raw[i + 2] | 0x20 == UInt8(ascii: "u"),
-                    raw[i + 3] == UInt8(ascii: ">")
-                {
-                    i += 4
-                    continue
-                }
-                out.append(b)
-            case UInt8(ascii: "\\") where i + 1 < n && raw[i + 1] == UInt8(ascii: "$"):
-                out.append(UInt8(ascii: "$"))
-                i += 2
-                continue
-            case UInt8(ascii: "\r"):
-                out.append(UInt8(ascii: "\n"))
-                if i + 1 < n, raw[i + 1] == UInt8(ascii: "\n") { i += 1 }
-            case 0xC2 where i + 1 < n && raw[i + 1] == 0xA0:
-                out.append(UInt8(ascii: " "))
-                i += 2
-                continue
-            default:
-                out.append(b)
-            }
-            i += 1
-        }
         var lines: [Range<Int>] = []
-        var start = 0
-        for (index, byte) in out.enumerated() where byte == UInt8(ascii: "\n") {
-            lines.append(start..<index)
-            start = index + 1
+        lines.reserveCapacity(raw.count / 40)
+        var lineStart = 0
+        raw.withUnsafeBufferPointer { raw in
+            let n = raw.count
+            var i = 0
+            // Runs of ordinary bytes are copied whole; only the few bytes that start markup are looked at.
+            var runStart = 0
+            func flush(_ end: Int) {
+                if runStart < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[runStart..<end])) }
+            }
+            while i < n {
+                let b = raw[i]
+                guard b == UInt8(ascii: "<") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "\r") || b == 0xC2
+                    || b == UInt8(ascii: "\n")
+                else {
+                    i += 1
+                    continue
+                }
+                flush(i)
+                var consumed = 1
+                switch b {
+                case UInt8(ascii: "<"):
+                    // `<u>` and `</u>` (any case) are markup, not content.
+                    if i + 2 < n, raw[i + 1] | 0x20 == UInt8(ascii: "u"), raw[i + 2] == UInt8(ascii: ">") {
+                        consumed = 3
+                    } else if i + 3 < n, raw[i + 1] == UInt8(ascii: "/"), raw[i + 2] | 0x20 == UInt8(ascii: "u"),
+                        raw[i + 3] == UInt8(ascii: ">")
+                    {
+                        consumed = 4
+                    } else {
+                        out.append(b)
+                    }
+                case UInt8(ascii: "\\"):
+                    if i + 1 < n, raw[i + 1] == UInt8(ascii: "$") {
+                        out.append(UInt8(ascii: "$"))
+                        consumed = 2
+                    } else {
+                        out.append(b)
+                    }
+                case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                    if b == UInt8(ascii: "\r"), i + 1 < n, raw[i + 1] == UInt8(ascii: "\n") { consumed = 2 }
+                    lines.append(lineStart..<out.count)
+                    out.append(UInt8(ascii: "\n"))
+                    lineStart = out.count
+                default:  // 0xC2
+                    if i + 1 < n, raw[i + 1] == 0xA0 {
+                        out.append(UInt8(ascii: " "))
+                        consumed = 2
+                    } else {
+                        out.append(b)
+                    }
+                }
+                i += consumed
+                runStart = i
+            }
+            flush(n)
         }
-        if start < out.count { lines.append(start..<out.count) }
+        if lineStart < out.count { lines.append(lineStart..<out.count) }
         self.bytes = out
         self.lines = lines
         self.isWindows1252 = !Self.isValidUTF8(out)
@@ -127,6 +145,20 @@ struct TextBuffer {
     }
 
     private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        // Most renderings are plain ASCII: check that first, eight bytes at a time.
+        let ascii = bytes.withUnsafeBytes { raw -> Bool in
+            var i = 0
+            while i + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            while i < raw.count {
+                if raw[i] & 0x80 != 0 { return false }
+                i += 1
+            }
+            return true
+        }
+        if ascii { return true }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         while true {

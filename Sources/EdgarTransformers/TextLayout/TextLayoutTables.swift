@@ -15,6 +15,12 @@ private let subHeaderWords: Set<String> = [
 ]
 
 extension TextBuffer {
+    private static let instructionsMarker = Array("(instr.".utf8)
+    private static let dateMarker = Array("(month/day/year)".utf8)
+    private static let noSecuritiesMarker = Array("no securities are beneficially owned".utf8)
+    private static let exampleMarker = Array("(e.g.".utf8)
+    private static let longestSubHeaderWord = subHeaderWords.map(\.utf8.count).max()!
+
     /// The data rows of a table region (header lines and blank lines left out), and whether a `V` column is shown.
     private func dataRows(_ lines: Range<Int>) -> (rows: [[Range<Int>]], hasV: Bool?) {
         var rows: [[Range<Int>]] = []
@@ -22,14 +28,23 @@ extension TextBuffer {
         for index in lines {
             let line = self.lines[index]
             if isBlank(line) { continue }
+            // Header lines are recognised on the bytes; Strings are only made for the short cells of a
+            // possible column sub-header line.
+            if find(Self.instructionsMarker, in: line) != nil || find(Self.dateMarker, in: line) != nil { continue }
+            if find(Self.noSecuritiesMarker, in: line) != nil { continue }
             let cells = cells(line)
-            let texts = cells.compactMap { trimmedString($0)?.lowercased() }
-            if texts.contains(where: { $0.containsBytes("(instr.") || $0.containsBytes("(month/day/year)") }) { continue }
-            if let first = texts.first, first.hasPrefix("(e.g.") || first.hasPrefix("table i") { continue }
-            if texts.contains(where: { $0.containsBytes("no securities are beneficially owned") }) { continue }
-            if texts.allSatisfy({ subHeaderWords.contains($0) }) {
-                if texts.contains("v") { hasV = true } else if hasV == nil { hasV = false }
+            if let first = cells.first(where: { !trim($0).isEmpty }).map(trim),
+                match(Self.exampleMarker, at: first.lowerBound, limit: first.upperBound) != nil
+                    || match(TextSections.Pattern.tableTitle, at: first.lowerBound, limit: first.upperBound) != nil
+            {
                 continue
+            }
+            if cells.allSatisfy({ trim($0).count <= Self.longestSubHeaderWord }) {
+                let texts = cells.compactMap { trimmedString($0)?.lowercased() }
+                if texts.allSatisfy({ subHeaderWords.contains($0) }) {
+                    if texts.contains("v") { hasV = true } else if hasV == nil { hasV = false }
+                    continue
+                }
             }
             rows.append(cells)
         }

@@ -93,6 +93,7 @@ struct TextSections {
         static let signatureCaption = Array("signature of reporting person".utf8)
         static let reminder = Array("reminder:".utf8)
         static let reportingPerson = Array("name and address of reporting person".utf8)
+        static let tableTitle = Array("table i".utf8)
     }
 }
 
@@ -100,7 +101,7 @@ extension TextBuffer {
     /// 1 for a "Table I …" title line, 2 for "Table II …", else nil.
     func tableTitle(_ line: Range<Int>) -> Int? {
         let r = trim(line)
-        guard let end = match(Array("table i".utf8), at: r.lowerBound, limit: r.upperBound) else { return nil }
+        guard let end = match(TextSections.Pattern.tableTitle, at: r.lowerBound, limit: r.upperBound) else { return nil }
         if end == r.upperBound { return 1 }
         let next = lowered(bytes[end])
         if next == UInt8(ascii: "i") {
