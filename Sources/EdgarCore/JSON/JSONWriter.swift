@@ -41,7 +41,8 @@ public struct JSONWriter: Sendable {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         afterKey = true
     }
 
@@ -60,13 +61,13 @@ public struct JSONWriter: Sendable {
 
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: [0x6e, 0x75, 0x6c, 0x6c])
+        append("null")
     }
 
     public mutating func bool(_ value: Bool?) {
         guard let value else { return null() }
         separate()
-        if value { bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else { bytes.append(contentsOf: [0x66, 0x61, 0x6c, 0x73, 0x65]) }
+        append(value ? "true" : "false")
     }
 
     public mutating func string(_ value: String?) {
@@ -99,6 +100,12 @@ public struct JSONWriter: Sendable {
     }
 
     // MARK: Internals
+
+    /// Appends constant text without building an array (an array literal here would allocate per call).
+    @inline(__always)
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
 
     /// A comma goes before every member or element but the first of its container. The byte written last
     /// tells which: after `{`, `[` or the newline ending a line (or at the start), nothing has come before.
@@ -139,7 +146,7 @@ public struct JSONWriter: Sendable {
                 case 0x08: bytes.append(UInt8(ascii: "b"))
                 case 0x0c: bytes.append(UInt8(ascii: "f"))
                 default:
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30])
+                    append("u00")
                     bytes.append(JSONWriter.hexDigits[Int(c >> 4)])
                     bytes.append(JSONWriter.hexDigits[Int(c & 0x0f)])
                 }

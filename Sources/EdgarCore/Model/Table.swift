@@ -34,17 +34,36 @@ public struct PartitionKey: Sendable, Hashable, Comparable {
 
     /// The partition of a filing dated `isoDate` (`YYYY-MM-DD`), or the unknown partition for nil.
     public init(isoDate: String?, granularity: PartitionGranularity) {
-        let parts = isoDate.map { $0.split(separator: "-").map(String.init) } ?? []
-        let known = parts.count == 3
-        let year = known ? parts[0] : "unknown"
-        let month = known ? parts[1] : "unknown"
-        let day = known ? parts[2] : "unknown"
-        switch granularity {
-        case .day: path = "year=\(year)/month=\(month)/day=\(day)"
-        case .month: path = "year=\(year)/month=\(month)"
-        case .year: path = "year=\(year)"
-        case .none: path = ""
+        // Built from bytes: this runs once per filing, and splitting and interpolating Strings showed in profiles.
+        var date = Array((isoDate ?? "").utf8)
+        let known = date.count == 10 && date[4] == UInt8(ascii: "-") && date[7] == UInt8(ascii: "-")
+        if !known { date = [] }
+        let unknown = Array("unknown".utf8)
+        let year = known ? Array(date[0..<4]) : unknown
+        let month = known ? Array(date[5..<7]) : unknown
+        let day = known ? Array(date[8..<10]) : unknown
+        var out: [UInt8] = []
+        out.reserveCapacity(40)
+        func add(_ key: String, _ value: [UInt8]) {
+            if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+            out.append(contentsOf: key.utf8)
+            out.append(UInt8(ascii: "="))
+            out.append(contentsOf: value)
         }
+        switch granularity {
+        case .day:
+            add("year", year)
+            add("month", month)
+            add("day", day)
+        case .month:
+            add("year", year)
+            add("month", month)
+        case .year:
+            add("year", year)
+        case .none:
+            break
+        }
+        path = String(decoding: out, as: UTF8.self)
     }
 
     public static func unknown(_ granularity: PartitionGranularity) -> PartitionKey {
