@@ -17,19 +17,9 @@ enum ManifestLine {
         w.key("filings")
         w.int(source.filings)
         w.key("rows")
-        w.beginObject()
-        for table in Table.dataTables {
-            w.key(dynamic: table.rawValue)
-            w.int(source.rows[table] ?? 0)
-        }
-        w.endObject()
+        w.tableCounts(source.rows)
         w.key("rejects")
-        w.beginObject()
-        for (code, count) in source.rejects.sorted(by: { $0.key < $1.key }) {
-            w.key(dynamic: code.rawValue)
-            w.int(count)
-        }
-        w.endObject()
+        w.sortedCounts(source.rejects) { $0.rawValue }
         w.endObject()
         w.newline()
         return String(decoding: w.bytes, as: UTF8.self)

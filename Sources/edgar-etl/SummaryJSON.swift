@@ -51,26 +51,11 @@ enum SummaryJSON {
         w.key("bytes_read")
         w.int(bytes)
         w.key("rows")
-        w.beginObject()
-        for table in Table.dataTables {
-            w.key(dynamic: table.rawValue)
-            w.int(rows[table] ?? 0)
-        }
-        w.endObject()
+        w.tableCounts(rows)
         w.key("rejects")
-        w.beginObject()
-        for code in rejects.keys.sorted() {
-            w.key(dynamic: code.rawValue)
-            w.int(rejects[code]!)
-        }
-        w.endObject()
+        w.sortedCounts(rejects) { $0.rawValue }
         w.key("skipped")
-        w.beginObject()
-        for form in skipped.keys.sorted() {
-            w.key(dynamic: form)
-            w.int(skipped[form]!)
-        }
-        w.endObject()
+        w.sortedCounts(skipped) { $0 }
         w.endObject()
     }
 }
