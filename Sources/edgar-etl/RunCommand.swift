@@ -150,7 +150,7 @@ struct RunCommand: ParsableCommand {
                 inputs: paths, shard: shard, cancellation: cancellation, progress: display.handler, onSource: onSource)
         } catch {
             display.finish()
-            FileHandle.standardError.write(Data("edgar-etl: cannot prepare \(out): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("edgar-etl: cannot write the output folder \(out): \(error)\n".utf8))
             throw ExitCode(ExitStatus.outputFailed.rawValue)
         }
         display.finish()
@@ -207,7 +207,8 @@ extension Compression: ExpressibleByArgument {}
 extension PartitionGranularity: ExpressibleByArgument {}
 extension TruncatedPolicy: ExpressibleByArgument {}
 
-/// Turns SIGINT and SIGTERM into a cancellation the reader checks between members.
+/// Turns SIGINT and SIGTERM into a cancellation the reader checks between members; a second signal stops
+/// at once (what staging that leaves is swept by the next run).
 final class SignalWatcher {
     private var sources: [DispatchSourceSignal] = []
 
@@ -216,8 +217,13 @@ final class SignalWatcher {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
+                if cancellation.isCancelled {
+                    FileHandle.standardError.write(Data("edgar-etl: stopped at once; uncommitted inputs left no trace\n".utf8))
+                    _exit(ExitStatus.interrupted.rawValue)
+                }
                 cancellation.cancel()
-                FileHandle.standardError.write(Data("edgar-etl: stopping after the current members; nothing partial is committed\n".utf8))
+                FileHandle.standardError.write(Data(
+                    "edgar-etl: stopping after the current members; nothing partial is committed (again to stop at once)\n".utf8))
             }
             source.resume()
             sources.append(source)
