@@ -127,24 +127,17 @@ extension EdgarGen {
         static let configuration = CommandConfiguration(
             abstract: "Complete-submission .txt files (<SEC-DOCUMENT> with a KEY:<TAB>value header), every other one PEM-wrapped.")
 
-        @Option(help: "Number of files.")
-        var count = 6
-
-        @Option(help: "Seed of the generator.")
-        var seed: UInt64
+        @OptionGroup var files: FolderOfFiles
 
         @Option(help: "Filing date, YYYYMMDD.")
         var date = "20070817"
 
-        @Option(help: "Output folder (created if missing).")
-        var out: String
-
         func validate() throws {
-            guard count >= 0 else { throw ValidationError("--count must be zero or more") }
             guard CivilDate(date) != nil else { throw ValidationError("--date must be YYYYMMDD") }
         }
 
         func run() throws {
+            let (count, seed, out) = (files.count, files.seed, files.out)
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             var builder = FeedBuilder(seed: seed, filingDate: date)
             let forms: [FormKind] = [.form4, .form3, .form4, .form5, .form4A, .form4]
@@ -167,24 +160,17 @@ extension EdgarGen {
                 spelling the reader accepts is represented.
                 """)
 
-        @Option(help: "Number of files.")
-        var count = 6
-
-        @Option(help: "Seed of the generator.")
-        var seed: UInt64
+        @OptionGroup var files: FolderOfFiles
 
         @Option(help: "Filing date, YYYYMMDD.")
         var date = "20031112"
 
-        @Option(help: "Output folder (created if missing).")
-        var out: String
-
         func validate() throws {
-            guard count >= 0 else { throw ValidationError("--count must be zero or more") }
             guard CivilDate(date) != nil else { throw ValidationError("--date must be YYYYMMDD") }
         }
 
         func run() throws {
+            let (count, seed, out) = (files.count, files.seed, files.out)
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             var builder = FeedBuilder(seed: seed, filingDate: date)
             let kinds: [FeedKind] = [.form4, .form3, .form5, .form4A, .form3A, .form5A]
@@ -203,5 +189,21 @@ extension EdgarGen {
             }
             print("wrote \(count) text-layout documents to \(out), \(total) bytes, seed \(seed)")
         }
+    }
+}
+
+/// The options of the subcommands that write a folder of loose files.
+struct FolderOfFiles: ParsableArguments {
+    @Option(help: "Number of files.")
+    var count = 6
+
+    @Option(help: "Seed of the generator.")
+    var seed: UInt64
+
+    @Option(help: "Output folder (created if missing).")
+    var out: String
+
+    func validate() throws {
+        guard count >= 0 else { throw ValidationError("--count must be zero or more") }
     }
 }
