@@ -13,6 +13,9 @@ struct SAXState {
     var rejection: DocumentRejection?
     /// The root element's name when it is not `ownershipDocument`.
     var foreignRoot: String?
+    /// libxml2's first error in this document: the pull parser goes on after it and its last error is usually
+    /// a consequence ("Premature end of data") rather than the cause.
+    var firstError: (code: Int32, line: Int, message: String)?
 
     init(limits: XMLLimits) {
         builder = OwnershipDocumentBuilder(maxDepth: limits.maxDepth)
@@ -51,6 +54,7 @@ enum SAXHandler {
         handler.ignorableWhitespace = { ctx, bytes, count in SAXHandler.characters(ctx, bytes, count) }
         handler.cdataBlock = { ctx, bytes, count in SAXHandler.characters(ctx, bytes, count) }
         handler.internalSubset = { ctx, _, _, _ in SAXHandler.doctype(ctx) }
+        handler.serror = { ctx, error in SAXHandler.recordError(ctx, error) }
         return handler
     }
 
@@ -78,6 +82,14 @@ enum SAXHandler {
     private static func characters(_ ctx: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<xmlChar>?, _ count: Int32) {
         guard let ctx, let bytes, count > 0 else { return }
         ctx.assumingMemoryBound(to: SAXState.self).pointee.builder.characters(bytes, count: Int(count))
+    }
+
+    private static func recordError(_ ctx: UnsafeMutableRawPointer?, _ error: UnsafeMutablePointer<xmlError>?) {
+        guard let ctx, let error else { return }
+        let state = ctx.assumingMemoryBound(to: SAXState.self)
+        guard state.pointee.firstError == nil, error.pointee.code != 0 else { return }
+        let message = error.pointee.message.map { String(cString: $0) } ?? "error \(error.pointee.code)"
+        state.pointee.firstError = (error.pointee.code, Int(error.pointee.line), message)
     }
 
     /// Any DOCTYPE, with or without an internal subset: an ownership document never has one, and stopping here,
