@@ -20,12 +20,13 @@ let package = Package(
         // C libraries, linked from the system through pkg-config.
         .systemLibrary(name: "CEdgarZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CEdgarLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CEdgarDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CEdgarCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // GNU system calls the Glibc overlay leaves out (syncfs).
         .systemLibrary(name: "CEdgarSystem"),
 
         // Thin Swift wrappers over the C libraries, with typed errors.
-        .target(name: "EdgarZlib", dependencies: ["CEdgarZlib"]),
+        .target(name: "EdgarZlib", dependencies: ["CEdgarZlib", "CEdgarDeflate"]),
 
         // Shared vocabulary: the filing model, values, rejects, JSON bytes, hashing.
         .target(name: "EdgarCore", dependencies: ["CEdgarCrypto"]),

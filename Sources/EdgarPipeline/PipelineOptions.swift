@@ -10,9 +10,9 @@ public struct PipelineOptions: Sendable {
     /// Transformer workers; default: the number of cores.
     public var jobs: Int
     public var compression: Compression = .gzip
-    /// zlib level for `.ndjson.gz` parts. 3 (zlib's fast strategy) costs about half the CPU of level 6 for
-    /// parts ~25% larger; output compression is otherwise the single largest cost of a run.
-    public var compressionLevel: Int32 = 3
+    /// libdeflate level for `.ndjson.gz` parts. 1 compresses NDJSON ~2.3x faster than 6 for parts ~25% larger
+    /// (and still ~4% smaller than zlib's level 1); output compression was once the largest single cost of a run.
+    public var compressionLevel: Int32 = 1
     public var granularity: PartitionGranularity = .month
     public var readerLimits = ReaderLimits()
     public var xmlLimits = XMLLimits()

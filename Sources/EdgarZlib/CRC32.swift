@@ -1,6 +1,7 @@
-import CEdgarZlib
+import CEdgarDeflate
 
-/// CRC-32 (the zip and gzip checksum), through zlib's implementation.
+/// CRC-32 (the zip and gzip checksum), through libdeflate's implementation (PCLMULQDQ where the CPU has it:
+/// ~16 GB/s here against zlib's ~3 GB/s).
 public struct CRC32: Sendable {
     public private(set) var value: UInt32 = 0
 
@@ -8,16 +9,7 @@ public struct CRC32: Sendable {
 
     public mutating func update(_ buffer: UnsafeRawBufferPointer) {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return }
-        var rest = buffer.count
-        var at = base.assumingMemoryBound(to: Bytef.self)
-        var crc = uLong(value)
-        while rest > 0 {
-            let n = min(rest, Int(UInt32.max))
-            crc = crc32(crc, at, uInt(n))
-            at += n
-            rest -= n
-        }
-        value = UInt32(truncatingIfNeeded: crc)
+        value = libdeflate_crc32(value, base, buffer.count)
     }
 
     public mutating func update(_ bytes: [UInt8]) {

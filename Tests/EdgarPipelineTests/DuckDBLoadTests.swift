@@ -2,6 +2,7 @@ import EdgarCore
 import EdgarPipeline
 import EdgarSynth
 import EdgarTransformers
+import EdgarZlib
 import Foundation
 import Testing
 
@@ -52,10 +53,15 @@ import Testing
     func sampleRunLoadsWithDeclaredTypesCountsAndSums() throws {
         let folder = OutputTree.temporaryFolder("warehouse")
         var builder = FeedBuilder(seed: 77, filingDate: "20031112", textRenderer: { TextLayoutRenderer.render($0) })
-        let truth = try builder.writeTarGz(to: folder + "/20031112.nc.tar.gz", count: 300)
+        // 1,200 filings: the non-derivative part passes 1 MiB of rows, so it is a multi-member gzip file (the writer
+        // compresses 1 MiB slices), which DuckDB must read whole.
+        let truth = try builder.writeTarGz(to: folder + "/20031112.nc.tar.gz", count: 1200)
         let out = folder + "/out"
         let report = try Pipeline(options: PipelineOptions(output: out, jobs: 2)).run(inputs: [folder + "/20031112.nc.tar.gz"])
         #expect(report.allCommitted)
+        let inflated = try OutputTree.files(out).filter { $0.key.hasPrefix(Table.nonDerivativeTransactions.folder + "/") }
+            .map { try $0.value.withUnsafeBytes { try Inflater.inflateAll($0, format: .gzip).count } }
+        #expect(inflated.contains { $0 > 1 << 20 }, "no part spans two gzip members: \(inflated)")
 
         let present = Table.allCases.filter { FileManager.default.fileExists(atPath: out + "/" + $0.folder) }
         var queries: [String: String] = [:]

@@ -49,7 +49,7 @@ import Testing
         #expect(feed.forms == ["4", "4/A"])
         #expect(feed.partition == .day)
         #expect(feed.compression == .gzip)
-        #expect(feed.compressionLevel == 1)
+        #expect(feed.compressionLevel == 6)
         #expect(feed.rejects.maxRejects == 25)
         #expect(feed.inputs.map { ($0 as NSString).lastPathComponent } == ["20031112.nc.tar.gz", "loose-xml.zip"])
     }

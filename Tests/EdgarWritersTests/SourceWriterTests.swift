@@ -107,6 +107,41 @@ import Testing
         #expect((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == (3 << 20) + 1)
     }
 
+    /// Parts are written in 1 MiB slices, each its own gzip member: a big part is a multi-member gzip file that
+    /// gzip itself reads back whole, and equal rows give equal bytes.
+    @Test func largePartsAreMultiMemberGzipThatGzipReads() throws {
+        var rows: [UInt8] = []
+        for i in 0..<40_000 { rows += Array("{\"n\":\(i),\"text\":\"row \(i * 7919 % 100_003) of a large part\"}\n".utf8) }
+        var shas: [String] = []
+        let part = root + "/filings/year=2003/month=11/part-day.nc.tar.gz-00000.ndjson.gz"
+        for _ in 0..<2 {
+            let w = try writer()
+            for start in stride(from: 0, to: rows.count, by: 100_000) {
+                let end = min(start + 100_000, rows.count)
+                try w.append(TableChunk(bytes: Array(rows[start..<end]), rows: 1), table: .filings, partition: nov)
+            }
+            shas.append(try w.commit(manifest()).files[0].sha256)
+        }
+        #expect(shas[0] == shas[1])
+        let onDisk = [UInt8](try Data(contentsOf: URL(fileURLWithPath: part)))
+        let memberHeader: [UInt8] = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0]
+        let members = (0..<(onDisk.count - memberHeader.count)).filter { at in
+            onDisk[at] == 0x1f && Array(onDisk[at..<(at + memberHeader.count)]) == memberHeader
+        }.count
+        #expect(members >= 2, "\(rows.count) bytes of rows in \(members) member(s)")
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-dc", part]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect([UInt8](data) == rows)
+    }
+
     @Test func unwritableOutputIsATypedError() throws {
         let layout = OutputLayout(root: "/proc/edgar-etl-cannot-write", compression: .gzip)
         #expect(throws: FileSystemError.self) {

@@ -102,3 +102,115 @@ import Testing
         #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
     }
 }
+
+/// The gzip framing the inflater reads itself (RFC 1952 §2.3): optional header fields, header CRC, trailer checks.
+@Suite struct GzipFramingTests {
+    static let payload = InflaterTests.payload
+
+    /// A member with every optional header field, built by hand around raw DEFLATE data.
+    static func member(name: String? = "filing.nc", comment: String? = "note", extra: [UInt8]? = [1, 2, 3, 4, 5],
+                       headerCRC: Bool = true, payload: [UInt8] = payload) throws -> [UInt8] {
+        var flags: UInt8 = 0
+        if headerCRC { flags |= 0x02 }
+        if extra != nil { flags |= 0x04 }
+        if name != nil { flags |= 0x08 }
+        if comment != nil { flags |= 0x10 }
+        var header: [UInt8] = [0x1f, 0x8b, 8, flags, 0x78, 0x56, 0x34, 0x12, 0, 3]
+        if let extra { header += [UInt8(extra.count & 0xff), UInt8(extra.count >> 8)] + extra }
+        if let name { header += Array(name.utf8) + [0] }
+        if let comment { header += Array(comment.utf8) + [0] }
+        if headerCRC {
+            let crc = CRC32.checksum(header)
+            header += [UInt8(crc & 0xff), UInt8((crc >> 8) & 0xff)]
+        }
+        let crc = CRC32.checksum(payload)
+        let size = UInt32(truncatingIfNeeded: payload.count)
+        let trailer = [crc, size].flatMap { v in (0..<4).map { UInt8((v >> (8 * UInt32($0))) & 0xff) } }
+        return header + (try Deflater.compress(payload, format: .raw)) + trailer
+    }
+
+    func inflate(_ bytes: [UInt8], chunk: Int) throws -> [UInt8] {
+        try InflaterTests().inflate(bytes, chunk: chunk)
+    }
+
+    @Test(arguments: standardChunkSizes)
+    func optionalHeaderFieldsAreSkippedInEveryChunking(chunk: Int) throws {
+        let full = try Self.member()
+        let bare = try Self.member(name: nil, comment: nil, extra: nil, headerCRC: false)
+        let emptyExtra = try Self.member(name: nil, comment: nil, extra: [], headerCRC: true)
+        #expect(try inflate(full + bare + emptyExtra, chunk: chunk) == Self.payload + Self.payload + Self.payload)
+    }
+
+    @Test func aLongNameAndALargeExtraFieldAreFine() throws {
+        let member = try Self.member(name: String(repeating: "n", count: 70_000), extra: [UInt8](repeating: 7, count: 65_535))
+        #expect(try inflate(member, chunk: 4096) == Self.payload)
+    }
+
+    @Test func gzipTheToolReadsTheSameMember() throws {
+        let path = NSTemporaryDirectory() + "framing-\(UUID().uuidString).gz"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(try Self.member()).write(to: URL(fileURLWithPath: path))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-dc", path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect([UInt8](data) == Self.payload)
+    }
+
+    @Test func aBadHeaderIsCorrupt() throws {
+        var badCRC = try Self.member()
+        let crcAt = 10 + 2 + 5 + "filing.nc".utf8.count + 1 + "note".utf8.count + 1
+        badCRC[crcAt] ^= 0xff
+        var badMethod = try Self.member()
+        badMethod[2] = 7
+        var reservedFlag = try Self.member()
+        reservedFlag[3] |= 0x80
+        var badMagic = try Self.member()
+        badMagic[1] = 0x8c
+        for (bytes, message) in [(badCRC, "header crc mismatch"), (badMethod, "unknown compression method"),
+                                 (reservedFlag, "unknown header flags set"), (badMagic, "incorrect header check")] {
+            #expect { _ = try inflate(bytes, chunk: 3) } throws: {
+                guard let error = $0 as? InflateError else { return false }
+                return error.kind == .corrupt && error.message.contains(message)
+            }
+        }
+    }
+
+    @Test func aWrongLengthIsAChecksumMismatch() throws {
+        var member = try Self.member()
+        member[member.count - 1] ^= 0x01
+        #expect { _ = try inflate(member, chunk: 1000) } throws: {
+            guard let error = $0 as? InflateError else { return false }
+            return error.kind == .checksumMismatch && error.message.contains("length")
+        }
+    }
+
+    @Test func aCutInsideTheHeaderOrTrailerIsTruncated() throws {
+        let member = try Self.member()
+        for cut in [5, 14, 20, member.count - 4] {
+            #expect { _ = try inflate(Array(member.prefix(cut)), chunk: 7) } throws: {
+                ($0 as? InflateError)?.kind == .truncated
+            }
+        }
+    }
+
+    @Test(arguments: [1, 2, 6, 9])
+    func compressedMembersInflateBackAtEveryLevel(level: Int32) throws {
+        let compressor = try GzipMemberCompressor(level: level)
+        var file: [UInt8] = []
+        for slice in [Array(Self.payload.prefix(100_000)), [], Array(Self.payload.dropFirst(100_000))] {
+            try slice.withUnsafeBytes { try compressor.compress($0) { file.append(contentsOf: $0) } }
+        }
+        #expect(try inflate(file, chunk: 64 * 1024) == Self.payload)
+        var again: [UInt8] = []
+        try Self.payload.withUnsafeBytes { try compressor.compress($0) { again.append(contentsOf: $0) } }
+        var twice: [UInt8] = []
+        try Self.payload.withUnsafeBytes { try compressor.compress($0) { twice.append(contentsOf: $0) } }
+        #expect(again == twice)
+    }
+}
