@@ -3,7 +3,7 @@ import CEdgarDeflate
 /// Whole-buffer gzip over libdeflate: each call turns one buffer into one complete gzip member.
 ///
 /// The writer compresses its part files in 1 MiB slices this way. Concatenated members are one gzip file
-/// (RFC 1952 §2.2) that gzip, zcat, Python, DuckDB and Spark read as one stream, as they read bgzip files. On
+/// (RFC 1952 §2.2) that gzip, zcat, Python and DuckDB read as one stream, as they read bgzip files. On
 /// NDJSON rows libdeflate at level 1 takes about half the CPU of zlib at level 3 for ~4% larger files, and the
 /// CRC-32 comes with it at PCLMULQDQ speed. The header has mtime 0 and no name, so equal input gives equal bytes.
 public final class GzipMemberCompressor {
