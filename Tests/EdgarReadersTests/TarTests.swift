@@ -170,3 +170,38 @@ func expectMembers(_ members: [Member], _ expected: [(String, [UInt8])], archive
         #expect(seen == 2)
     }
 }
+
+/// The header checksum as POSIX writes it (unsigned byte sum) and as some old tars wrote it (signed).
+@Suite struct TarChecksumTests {
+    /// A tar of one 15-byte member whose name has bytes of 0x80 and above, its checksum field holding
+    /// `checksum(header block)`.
+    func tar(checksum: ([UInt8]) -> Int) -> [UInt8] {
+        var block = [UInt8](repeating: 0, count: 512)
+        let fields: [(String, Int)] = [("caf\u{e9}-r\u{e9}sum\u{e9}.nc", 0), ("0000644", 100), ("00000000017", 124), ("ustar", 257)]
+        for (text, offset) in fields { for (i, byte) in text.utf8.enumerated() { block[offset + i] = byte } }
+        block[156] = UInt8(ascii: "0")
+        for i in 148..<156 { block[i] = 0x20 }
+        for (i, byte) in String(checksum(block), radix: 8).leftPadded(to: 6).utf8.enumerated() { block[148 + i] = byte }
+        block[154] = 0
+        let data = Array("<SUBMISSION>\nx\n".utf8)
+        return block + data + [UInt8](repeating: 0, count: 512 - data.count) + [UInt8](repeating: 0, count: 1024)
+    }
+
+    /// The member paths read: the tar member's name when its header is valid; a file that is not a tar is one
+    /// member without a path.
+    func paths(_ bytes: [UInt8]) throws -> [String?] {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        return readAll(try dir.write("old.tar", bytes), label: "old.tar").members.map(\.path)
+    }
+
+    @Test func unsignedAndSignedChecksumsAreBothAccepted() throws {
+        let unsigned = { (block: [UInt8]) in block.reduce(0) { $0 + Int($1) } }
+        let signed = { (block: [UInt8]) in block.reduce(0) { $0 + Int(Int8(bitPattern: $1)) } }
+        #expect(tar(checksum: unsigned) != tar(checksum: signed))
+        #expect(try paths(tar(checksum: unsigned)) == ["caf\u{e9}-r\u{e9}sum\u{e9}.nc"])
+        #expect(try paths(tar(checksum: signed)) == ["caf\u{e9}-r\u{e9}sum\u{e9}.nc"])
+        #expect(try paths(tar(checksum: { unsigned($0) + 1 })) == [nil])
+        #expect(try paths(tar(checksum: { signed($0) - 1 })) == [nil])
+    }
+}
