@@ -24,9 +24,10 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
 /// Every file-system call the writer makes goes through here (in the manner of swift-system's syscall layer),
 /// so errno becomes a typed error in one place and EINTR is retried in one place.
 enum FileSystem {
-    static func openForWriting(_ path: String) throws(FileSystemError) -> Int32 {
+    /// Opens `path` for writing, created if missing; emptied first unless `appending`.
+    static func openForWriting(_ path: String, appending: Bool = false) throws(FileSystemError) -> Int32 {
         while true {
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            let fd = open(path, O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
             if fd >= 0 { return fd }
             if errno == EINTR { continue }
             throw FileSystemError(operation: "open", path: path, errno: errno)

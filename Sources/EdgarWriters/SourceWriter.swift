@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import EdgarCore
+import EdgarZlib
 
 /// Writes the tables of one source into its own staging folder, then commits them: files are renamed into
 /// place (so a reader never sees a partial file), files an earlier run of the same source produced and this
@@ -11,7 +12,9 @@ import EdgarCore
 public final class SourceWriter {
     public let sourceKey: String
     fileprivate let layout: OutputLayout
-    fileprivate let level: Int32
+    /// One compressor for all the source's parts: the writer is a single thread, and libdeflate's state and
+    /// output buffer are then held once, not once per partition and table.
+    fileprivate let compressor: GzipMemberCompressor?
     fileprivate let stagingFolder: String
     fileprivate var parts: [String: StagedPartFile] = [:]
     private var recentParts = [(partition: PartitionKey, part: StagedPartFile)?](repeating: nil, count: Table.allCases.count)
@@ -20,7 +23,7 @@ public final class SourceWriter {
     public init(layout: OutputLayout, sourceKey: String, attemptID: String, compressionLevel: Int32 = 6) throws {
         self.layout = layout
         self.sourceKey = sourceKey
-        self.level = compressionLevel
+        compressor = layout.compression == .gzip ? try GzipMemberCompressor(level: compressionLevel) : nil
         stagingFolder = layout.stagingFolder + "/" + sourceKey + "." + attemptID
         FileSystem.removeTree(stagingFolder)
         try FileSystem.makeDirectories(stagingFolder)
@@ -46,7 +49,7 @@ public final class SourceWriter {
             part = existing
         } else {
             let staged = stagingFolder + "/" + String(parts.count)
-            part = try StagedPartFile(relativePath: relative, stagingPath: staged, compression: layout.compression, level: level)
+            part = StagedPartFile(relativePath: relative, stagingPath: staged, compressor: compressor)
             parts[relative] = part
         }
         recentParts[slot] = (partition, part)
@@ -105,8 +108,7 @@ extension SourceWriter {
         parts.removeAll()
         recentParts = recentParts.map { _ in nil }
         let relative = layout.partPath(table: .rejects, partition: .unknown(.month), sourceKey: sourceKey)
-        let part = try StagedPartFile(
-            relativePath: relative, stagingPath: stagingFolder + "/failure", compression: layout.compression, level: level)
+        let part = StagedPartFile(relativePath: relative, stagingPath: stagingFolder + "/failure", compressor: compressor)
         try part.append(rejects)
         _ = try part.finish()
         try FileSystem.syncFileSystem(containing: stagingFolder)

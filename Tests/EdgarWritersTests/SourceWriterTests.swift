@@ -142,6 +142,25 @@ import Testing
         #expect([UInt8](data) == rows)
     }
 
+    /// A source with many partitions holds no file open between slices: 400 part files, 0 descriptors.
+    @Test func partFilesAreNotHeldOpen() throws {
+        let w = try writer()
+        for day in 0..<400 {
+            let (month, dayOfMonth) = (day / 28 % 12 + 1, day % 28 + 1)
+            let date = "2003-" + (month < 10 ? "0" : "") + "\(month)-" + (dayOfMonth < 10 ? "0" : "") + "\(dayOfMonth)"
+            let partition = PartitionKey(isoDate: date, granularity: .day)
+            try w.append(TableChunk(bytes: Array("{\"d\":\(day)}\n".utf8), rows: 1), table: .filings, partition: partition)
+            try w.append(TableChunk(bytes: Array("{\"d\":\(day)}\n".utf8), rows: 1), table: .footnotes, partition: partition)
+        }
+        let openInOut = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap { fd in
+            try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + fd)
+        }.filter { $0.hasPrefix(root) }
+        #expect(openInOut.isEmpty, "\(openInOut.count) files under OUT held open")
+        let final = try w.commit(manifest())
+        #expect(final.files.count == 2 * 336)  // 12 months x 28 days, for two tables
+        #expect(try gunzip(root + "/footnotes/year=2003/month=01/day=01/part-day.nc.tar.gz-00000.ndjson.gz") == "{\"d\":0}\n{\"d\":336}\n")
+    }
+
     @Test func unwritableOutputIsATypedError() throws {
         let layout = OutputLayout(root: "/proc/edgar-etl-cannot-write", compression: .gzip)
         #expect(throws: FileSystemError.self) {
