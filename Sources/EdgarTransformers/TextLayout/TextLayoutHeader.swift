@@ -85,11 +85,12 @@ extension TextBuffer {
         return header
     }
 
+    private static let ombNumbers: [(TextPattern, String)] = [
+        (TextPattern("3235-0104"), "3"), (TextPattern("3235-0287"), "4"), (TextPattern("3235-0362"), "5"),
+    ]
+
     private func formForOMB(in range: Range<Int>) -> String? {
-        for (number, form) in [("3235-0104", "3"), ("3235-0287", "4"), ("3235-0362", "5")]
-        where find(Array(number.utf8), in: range) != nil {
-            return form
-        }
+        for (number, form) in Self.ombNumbers where find(number, in: range) != nil { return form }
         return nil
     }
 
@@ -168,12 +169,13 @@ extension TextBuffer {
         return owner
     }
 
+    private static let checkMarks: [[UInt8]] = ["x", "[x]", "(x)", "[ ]", "[]"].map { Array($0.utf8) }
+
     /// Past whitespace and one checkbox mark (`X`, `[X]`, `(X)`, `[ ]`) that is followed by whitespace.
     private func afterCheckMark(from start: Int, limit: Int) -> Int {
         var i = start
         while i < limit, isSpace(bytes[i]) { i += 1 }
-        let marks: [[UInt8]] = ["x", "[x]", "(x)", "[ ]", "[]"].map { Array($0.utf8) }
-        for mark in marks {
+        for mark in Self.checkMarks {
             if let end = match(mark, at: i, limit: limit), end < limit, isSpace(bytes[end]) {
                 var j = end
                 while j < limit, isSpace(bytes[j]) { j += 1 }
@@ -241,6 +243,14 @@ extension ReportingOwner {
 extension StringProtocol {
     func trimmingSpaces() -> String {
         var s = Substring(self)
+        // Nearly always nothing to trim: a first or last UTF-8 byte that is ASCII and not whitespace is a first or
+        // last Character that is not whitespace (`Character.isWhitespace` reads the first scalar, and no cluster
+        // ends in such a byte after a whitespace scalar).
+        if let first = s.utf8.first, let last = s.utf8.last, first < 0x80, last < 0x80, !isASCIIWhitespace(first),
+            !isASCIIWhitespace(last)
+        {
+            return String(s)
+        }
         while let c = s.first, c.isWhitespace { s = s.dropFirst() }
         while let c = s.last, c.isWhitespace { s = s.dropLast() }
         return String(s)

@@ -29,7 +29,7 @@ struct TextSections {
             (start..<count).first { predicate(lines[$0]) }
         }
         let explanation = firstLine(from: afterTables) { text.find(Pattern.explanation, in: $0) != nil }
-        let remarks = firstLine(from: afterTables) { text.startsWith(Pattern.remarks, $0) }
+        let remarks = firstLine(from: afterTables) { text.startsWith(Pattern.remarks.bytes, $0) }
         let signatureCaption = firstLine(from: afterTables) { text.find(Pattern.signatureCaption, in: $0) != nil }
         let reminder = firstLine(from: afterTables) { text.startsWith(Pattern.reminder, $0) }
         let furtherOwners =
@@ -88,11 +88,11 @@ struct TextSections {
     }
 
     enum Pattern {
-        static let explanation = Array("explanation of responses".utf8)
-        static let remarks = Array("remarks:".utf8)
-        static let signatureCaption = Array("signature of reporting person".utf8)
+        static let explanation = TextPattern("explanation of responses")
+        static let remarks = TextPattern("remarks:")
+        static let signatureCaption = TextPattern("signature of reporting person")
         static let reminder = Array("reminder:".utf8)
-        static let reportingPerson = Array("name and address of reporting person".utf8)
+        static let reportingPerson = TextPattern("name and address of reporting person")
         static let tableTitle = Array("table i".utf8)
     }
 }
