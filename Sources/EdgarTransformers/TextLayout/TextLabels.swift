@@ -45,6 +45,10 @@ struct LabelSet: Sendable {
     let anywhere: [Int]
     /// Per pattern, its second byte when that byte matches only itself (either case): a cheap test before `match`.
     let second: [UInt8?]
+    /// Per byte value, `LabelSet.isWord` and `LabelSet.mayStart` flags: one table read per byte of text.
+    let byteFlags: [UInt8]
+    static let isWord: UInt8 = 1
+    static let mayStart: UInt8 = 2
 
     init(_ patterns: [LabelPattern]) {
         self.patterns = patterns
@@ -76,6 +80,10 @@ struct LabelSet: Sendable {
         self.headStart = start
         self.headEnd = end
         self.anywhere = anywhere
+        self.byteFlags = (0...255).map { (value: Int) -> UInt8 in
+            let starts = start[value] < end[value] || !anywhere.isEmpty
+            return (isWordByte(UInt8(value)) ? Self.isWord : 0) | (starts ? Self.mayStart : 0)
+        }
     }
 }
 
@@ -159,11 +167,13 @@ extension TextBuffer {
             found.append((patterns[index].kind, i..<end))
             nextAllowed[index] = end
         }
+        found.reserveCapacity(32)
         var previousIsWord = false  // the start of the range is a word start
         for i in range {
             let byte = bytes[i]
-            let isWord = isWordByte(byte)
-            if !(previousIsWord && isWord) {
+            let flags = labels.byteFlags[Int(byte)]
+            let isWord = flags & LabelSet.isWord != 0
+            if flags & LabelSet.mayStart != 0, !(previousIsWord && isWord) {
                 let head = Int(byte)
                 var slot = labels.headStart[head]
                 while slot < labels.headEnd[head] {
@@ -176,6 +186,7 @@ extension TextBuffer {
         }
         found.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
         var hits: [LabelHit] = []
+        hits.reserveCapacity(found.count)
         var lastEnd = range.lowerBound
         for candidate in found where candidate.range.lowerBound >= lastEnd {
             var start = candidate.range.lowerBound

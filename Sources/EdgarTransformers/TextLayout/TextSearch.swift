@@ -9,29 +9,32 @@ extension TextBuffer {
     /// The end of a match of `pattern` at `start`, or nil. Case-insensitive; whitespace in the pattern matches one
     /// or more whitespace bytes; `'` also matches U+2019 (UTF-8) and 0x92 (Windows-1252).
     func match(_ pattern: [UInt8], at start: Int, limit: Int) -> Int? {
-        var i = start
-        var k = 0
-        while k < pattern.count {
-            let p = pattern[k]
-            if p == UInt8(ascii: " ") {
-                guard i < limit, isSpace(bytes[i]) else { return nil }
-                while i < limit, isSpace(bytes[i]) { i += 1 }
-            } else if p == UInt8(ascii: "'") {
-                guard i < limit else { return nil }
-                if bytes[i] == p || bytes[i] == 0x92 {
-                    i += 1
-                } else if i + 2 < limit, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
-                    i += 3
-                } else {
-                    return nil
+        precondition(start >= 0 && limit <= bytes.count)
+        // Pointers rather than array subscripts: this runs for every label candidate.
+        return bytes.withUnsafeBufferPointer { text in
+            pattern.withUnsafeBufferPointer { pattern in
+                var i = start
+                for p in pattern {
+                    if p == UInt8(ascii: " ") {
+                        guard i < limit, isSpace(text[i]) else { return nil }
+                        while i < limit, isSpace(text[i]) { i += 1 }
+                    } else if p == UInt8(ascii: "'") {
+                        guard i < limit else { return nil }
+                        if text[i] == p || text[i] == 0x92 {
+                            i += 1
+                        } else if i + 2 < limit, text[i] == 0xE2, text[i + 1] == 0x80, text[i + 2] == 0x99 {
+                            i += 3
+                        } else {
+                            return nil
+                        }
+                    } else {
+                        guard i < limit, lowered(text[i]) == p else { return nil }
+                        i += 1
+                    }
                 }
-            } else {
-                guard i < limit, lowered(bytes[i]) == p else { return nil }
-                i += 1
+                return i
             }
-            k += 1
         }
-        return i
     }
 
     /// The first match of `pattern` in `range`, starting at a word boundary.
