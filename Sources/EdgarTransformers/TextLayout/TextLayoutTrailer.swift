@@ -30,7 +30,9 @@ extension TextBuffer {
         guard isASCII(line) else { return Self.footnoteStart(folded).map { (Int($0.0.dropFirst())!, $0.1) } }
         let r = trim(line)
         guard let markEnd = footnoteMarkEnd(r) else { return nil }
-        return (footnoteNumber(r), (foldedString(markEnd..<r.upperBound) ?? "").trimmingSpaces())
+        // The mark has no whitespace before it: it is the folded text's first bytes.
+        let rest = folded[folded.utf8.index(folded.utf8.startIndex, offsetBy: markEnd - r.lowerBound)...]
+        return (footnoteNumber(r), rest.trimmingSpaces())
     }
 
     /// The end of the `12.`, `12)` or `(12)` that starts the trimmed ASCII range `r` when a space or the end

@@ -47,10 +47,15 @@ extension TextBuffer {
 
     /// `find` with the pattern's anchor worked out once.
     func find(_ textPattern: TextPattern, in range: Range<Int>) -> Range<Int>? {
+        find(textPattern, in: range, wordsFrom: range.lowerBound)
+    }
+
+    /// `find`, where a match at `wordsFrom` (at or before the range) counts as starting a word whatever precedes it.
+    func find(_ textPattern: TextPattern, in range: Range<Int>, wordsFrom: Int) -> Range<Int>? {
         let pattern = textPattern.bytes
         guard !pattern.isEmpty else { return nil }
         let (anchor, literals) = (textPattern.anchor, textPattern.literals)
-        guard literals > 0 else { return findEachByte(pattern, in: range) }
+        guard literals > 0 else { return findEachByte(pattern, in: range, wordsFrom: wordsFrom) }
         let lower = pattern[anchor]
         let upper = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") ? lower & ~0x20 : lower
         // A match starting at `i` has its anchor at `i + anchor` and needs `literals` bytes from `i`.
@@ -69,7 +74,7 @@ extension TextBuffer {
                 case (let l?, let u?): hit = min(l, u)
                 }
                 let start = hit - anchor
-                if atWordStart(start, lower: range.lowerBound), let end = match(pattern, at: start, limit: range.upperBound) {
+                if atWordStart(start, lower: wordsFrom), let end = match(pattern, at: start, limit: range.upperBound) {
                     return start..<end
                 }
                 if hit == nextLower { nextLower = Self.index(of: lower, in: buffer, from: hit + 1, end: limit) }
@@ -79,11 +84,11 @@ extension TextBuffer {
     }
 
     /// `find` for a pattern that starts with whitespace or `'`, which have no fixed byte to look for.
-    private func findEachByte(_ pattern: [UInt8], in range: Range<Int>) -> Range<Int>? {
+    private func findEachByte(_ pattern: [UInt8], in range: Range<Int>, wordsFrom: Int) -> Range<Int>? {
         let head = pattern[0]
         var i = range.lowerBound
         while i < range.upperBound {
-            if lowered(bytes[i]) == head || head == UInt8(ascii: "'"), atWordStart(i, lower: range.lowerBound),
+            if lowered(bytes[i]) == head || head == UInt8(ascii: "'"), atWordStart(i, lower: wordsFrom),
                 let end = match(pattern, at: i, limit: range.upperBound)
             {
                 return i..<end
