@@ -32,7 +32,8 @@ enum EnvelopeHeader {
     private static func readTagLine(_ scan: ByteScan, _ line: Range<Int>, into envelope: inout Envelope) {
         // Most header lines are owner and company fields: one byte tells them from the five we want.
         guard line.count > 1, tagInitials[Int(scan[line.lowerBound + 1])] else { return }
-        for (tag, field) in tagFields where scan.hasPrefix(tag, at: line.lowerBound) {
+        let initial = scan[line.lowerBound + 1].asciiLowercased
+        for (tag, field) in tagFields where tag.lower[1] == initial && scan.hasPrefix(tag, at: line.lowerBound) {
             set(field, scan.trimmed(line.lowerBound + tag.count, line.upperBound), scan, &envelope)
             return
         }

@@ -168,21 +168,14 @@ extension TextBuffer {
             nextAllowed[index] = end
         }
         found.reserveCapacity(32)
-        var previousIsWord = false  // the start of the range is a word start
-        for i in range {
-            let byte = bytes[i]
-            let flags = labels.byteFlags[Int(byte)]
-            let isWord = flags & LabelSet.isWord != 0
-            if flags & LabelSet.mayStart != 0, !(previousIsWord && isWord) {
-                let head = Int(byte)
-                var slot = labels.headStart[head]
-                while slot < labels.headEnd[head] {
-                    tryPattern(labels.byHead[slot], at: i)
-                    slot += 1
-                }
-                for index in labels.anywhere { tryPattern(index, at: i) }
+        for i in candidateStarts(labels, in: range) {
+            let head = Int(bytes[i])
+            var slot = labels.headStart[head]
+            while slot < labels.headEnd[head] {
+                tryPattern(labels.byHead[slot], at: i)
+                slot += 1
             }
-            previousIsWord = isWord
+            for index in labels.anywhere { tryPattern(index, at: i) }
         }
         found.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
         var hits: [LabelHit] = []
@@ -196,6 +189,26 @@ extension TextBuffer {
             lastEnd = candidate.range.upperBound
         }
         return hits
+    }
+
+    /// The word starts in `range` at which some label may begin, in order: a tight pass over the bytes, one table
+    /// read each, kept apart from the matching so that it stays tight.
+    private func candidateStarts(_ labels: LabelSet, in range: Range<Int>) -> [Int] {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count)
+        return bytes.withUnsafeBufferPointer { text in
+            labels.byteFlags.withUnsafeBufferPointer { flags in
+                var starts: [Int] = []
+                starts.reserveCapacity(range.count / 8)
+                var previousIsWord = false  // the start of the range is a word start
+                for i in range {
+                    let byteFlags = flags[Int(text[i])]
+                    let isWord = byteFlags & LabelSet.isWord != 0
+                    if byteFlags & LabelSet.mayStart != 0, !(previousIsWord && isWord) { starts.append(i) }
+                    previousIsWord = isWord
+                }
+                return starts
+            }
+        }
     }
 
     /// Label segments: each label with the text up to the next label (or the end of `range`).
