@@ -61,8 +61,10 @@ public struct SubmissionExtractor: Sendable {
     private func extractSubmission(_ member: Member, _ scan: ByteScan) -> [ExtractEvent] {
         let submission = SubmissionScanner.scan(scan)
         let envelope = submission.envelope
-        let fromName = AccessionNumber.fromName(of: member)
-        let filingID = envelope.accessionNumber.flatMap(AccessionNumber.normalized) ?? fromName
+        let accession = envelope.accessionNumber.flatMap(AccessionNumber.normalized)
+        // The member's name is read only when the envelope has no usable accession number of its own.
+        let fromName = accession == nil ? AccessionNumber.fromName(of: member) : nil
+        let filingID = accession ?? fromName
         var events: [ExtractEvent] = []
         for document in submission.documents {
             if let event = ownershipEvent(document, member, scan, envelope, filingID, fromName) {
