@@ -109,7 +109,9 @@ struct ByteScan {
 /// An ASCII needle, pre-lowercased once, with the index of the byte `ByteScan.find` hands to memchr.
 struct StaticBytes: Sendable {
     let lower: [UInt8]
-    /// The needle's rarest byte in filings: a rare letter if it has one (`x` of `</XML>`), else its first byte.
+    /// The needle's rarest byte in filings: its rarest letter by English letter frequency, with `u` and `m`
+    /// swapped as SGML headers have them (`x` of `</XML>`, `u` of `<DOCUMENT>`: a header holds a third as many
+    /// as `<`), else its first byte.
     let anchor: Int
     var count: Int { lower.count }
 
@@ -117,8 +119,14 @@ struct StaticBytes: Sendable {
         var out: [UInt8] = []
         text.withUTF8Buffer { buf in out = buf.map(\.asciiLowercased) }
         lower = out
-        let rare = Array("xqzjkvw".utf8)
-        anchor = rare.lazy.compactMap { r in out.firstIndex(of: r) }.first ?? 0
+        let byFrequency = Array("etaoinshrdlcmuwfgypbvkjxqz".utf8)
+        var anchor = 0
+        var rarest = -1
+        for (index, byte) in out.enumerated() {
+            guard let rank = byFrequency.firstIndex(of: byte), rank > rarest else { continue }
+            (anchor, rarest) = (index, rank)
+        }
+        self.anchor = anchor
     }
 }
 

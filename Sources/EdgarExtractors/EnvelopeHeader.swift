@@ -9,9 +9,13 @@ import EdgarCore
 enum EnvelopeHeader {
     static func parse(_ scan: ByteScan, _ range: Range<Int>) -> Envelope {
         var envelope = Envelope()
+        // Most headers have no CR at all: then a line ends at its LF, found with one memchr instead of two.
+        let hasCR = scan.index(of: .cr, from: range.lowerBound, end: range.upperBound) != nil
         var lineStart = range.lowerBound
         while lineStart < range.upperBound {
-            let lineEnd = min(scan.lineEnd(from: lineStart), range.upperBound)
+            let lineEnd = min(
+                hasCR ? scan.lineEnd(from: lineStart) : scan.index(of: .lf, from: lineStart) ?? scan.count,
+                range.upperBound)
             let line = scan.trimmed(lineStart, lineEnd)
             if !line.isEmpty {
                 if scan[line.lowerBound] == .lessThan {
@@ -27,8 +31,9 @@ enum EnvelopeHeader {
 
     private static func readTagLine(_ scan: ByteScan, _ line: Range<Int>, into envelope: inout Envelope) {
         // Most header lines are owner and company fields: one byte tells them from the five we want.
-        guard line.count > 1, tagInitials.contains(scan[line.lowerBound + 1].asciiLowercased) else { return }
-        for (tag, field) in tagFields where scan.hasPrefix(tag, at: line.lowerBound) {
+        guard line.count > 1, tagInitials[Int(scan[line.lowerBound + 1])] else { return }
+        let initial = scan[line.lowerBound + 1].asciiLowercased
+        for (tag, field) in tagFields where tag.lower[1] == initial && scan.hasPrefix(tag, at: line.lowerBound) {
             set(field, scan.trimmed(line.lowerBound + tag.count, line.upperBound), scan, &envelope)
             return
         }
@@ -38,7 +43,7 @@ enum EnvelopeHeader {
         // Keys are short; don't look for the colon across a hostile megabyte-long line.
         guard let colon = scan.index(of: .colon, from: line.lowerBound, end: min(line.upperBound, line.lowerBound + 64))
         else { return }
-        guard keyInitials.contains(scan[line.lowerBound].asciiLowercased) else { return }
+        guard keyInitials[Int(scan[line.lowerBound])] else { return }
         let key = scan.trimmed(line.lowerBound, colon)
         for (name, field) in keyFields where name.count == key.count && scan.hasPrefix(name, at: key.lowerBound) {
             set(field, scan.trimmed(colon + 1, line.upperBound), scan, &envelope)
@@ -48,15 +53,14 @@ enum EnvelopeHeader {
 
     private static func set(_ field: Field, _ value: Range<Int>, _ scan: ByteScan, _ envelope: inout Envelope) {
         guard !value.isEmpty else { return }
-        let path: WritableKeyPath<Envelope, String?> =
-            switch field {
-            case .accession: \.accessionNumber
-            case .type: \.submissionType
-            case .filingDate: \.filingDate
-            case .acceptance: \.acceptanceDatetime
-            case .period: \.period
-            }
-        if envelope[keyPath: path] == nil { envelope[keyPath: path] = scan.string(value) }
+        func setOnce(_ slot: inout String?) { if slot == nil { slot = scan.string(value) } }
+        switch field {
+        case .accession: setOnce(&envelope.accessionNumber)
+        case .type: setOnce(&envelope.submissionType)
+        case .filingDate: setOnce(&envelope.filingDate)
+        case .acceptance: setOnce(&envelope.acceptanceDatetime)
+        case .period: setOnce(&envelope.period)
+        }
     }
 
     private enum Field { case accession, type, filingDate, acceptance, period }
@@ -69,8 +73,15 @@ enum EnvelopeHeader {
         (StaticBytes("<PERIOD>"), .period),
     ]
 
-    private static let tagInitials = Set(tagFields.map { $0.0.lower[1] })
-    private static let keyInitials = Set(keyFields.map { $0.0.lower[0] })
+    /// Whether a byte (either case) is the first letter of a wanted tag / key: a table, read once per line.
+    private static let tagInitials = initials(tagFields.map { $0.0.lower[1] })
+    private static let keyInitials = initials(keyFields.map { $0.0.lower[0] })
+
+    private static func initials(_ letters: [UInt8]) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in 0...255 where letters.contains(UInt8(byte).asciiLowercased) { table[byte] = true }
+        return table
+    }
 
     private static let keyFields: [(StaticBytes, Field)] = [
         (StaticBytes("ACCESSION NUMBER"), .accession),

@@ -61,8 +61,10 @@ public struct SubmissionExtractor: Sendable {
     private func extractSubmission(_ member: Member, _ scan: ByteScan) -> [ExtractEvent] {
         let submission = SubmissionScanner.scan(scan)
         let envelope = submission.envelope
-        let fromName = AccessionNumber.fromName(of: member)
-        let filingID = envelope.accessionNumber.flatMap(AccessionNumber.normalized) ?? fromName
+        let accession = envelope.accessionNumber.flatMap(AccessionNumber.normalized)
+        // The member's name is read only when the envelope has no usable accession number of its own.
+        let fromName = accession == nil ? AccessionNumber.fromName(of: member) : nil
+        let filingID = accession ?? fromName
         var events: [ExtractEvent] = []
         for document in submission.documents {
             if let event = ownershipEvent(document, member, scan, envelope, filingID, fromName) {
@@ -136,18 +138,16 @@ public struct SubmissionExtractor: Sendable {
 
 /// The SGML `<TYPE>` values of Forms 3, 4 and 5.
 enum FormType {
+    /// `type`, trimmed of SGML whitespace, is `3`, `4` or `5`, optionally followed by `/A` (any case). Read on the
+    /// UTF-8 bytes: no non-ASCII character trims or upper-cases to these ASCII forms.
     static func isOwnership(_ type: String) -> Bool {
-        let t = type.trimmingSGMLWhitespace.uppercased()
-        return ["3", "3/A", "4", "4/A", "5", "5/A"].contains(t)
-    }
-}
-
-extension StringProtocol {
-    var trimmingSGMLWhitespace: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
+        var type = type
+        return type.withUTF8 { bytes in
+            var (lo, hi) = (0, bytes.count)
+            while lo < hi, bytes[lo].isSGMLWhitespace { lo += 1 }
+            while hi > lo, bytes[hi - 1].isSGMLWhitespace { hi -= 1 }
+            guard hi - lo == 1 || hi - lo == 3, (0x33...0x35).contains(bytes[lo]) else { return false }
+            return hi - lo == 1 || (bytes[lo + 1] == 0x2F && bytes[lo + 2].asciiLowercased == 0x61)
         }
-        return String(self[first...last])
     }
 }

@@ -8,70 +8,91 @@ struct TextBuffer {
     let isWindows1252: Bool
 
     init(_ raw: [UInt8]) {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
         var lines: [Range<Int>] = []
         lines.reserveCapacity(raw.count / 40)
-        var lineStart = 0
-        raw.withUnsafeBufferPointer { raw in
-            let n = raw.count
-            var i = 0
-            // Runs of ordinary bytes are copied whole; only the few bytes that start markup are looked at.
-            var runStart = 0
-            func flush(_ end: Int) {
-                if runStart < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[runStart..<end])) }
+        // Every rewrite keeps or shortens the text, so the output fits in the input's size and is written through
+        // a pointer: no per-byte append.
+        let out = [UInt8](unsafeUninitializedCapacity: raw.count) { out, written in
+            written = raw.withUnsafeBufferPointer { raw in
+                Self.unmarkup(raw, into: out, lines: &lines)
             }
-            while i < n {
-                let b = raw[i]
-                guard b == UInt8(ascii: "<") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "\r") || b == 0xC2
-                    || b == UInt8(ascii: "\n")
-                else {
-                    i += 1
-                    continue
-                }
-                flush(i)
-                var consumed = 1
-                switch b {
-                case UInt8(ascii: "<"):
-                    // `<u>` and `</u>` (any case) are markup, not content.
-                    if i + 2 < n, raw[i + 1] | 0x20 == UInt8(ascii: "u"), raw[i + 2] == UInt8(ascii: ">") {
-                        consumed = 3
-                    } else if i + 3 < n, raw[i + 1] == UInt8(ascii: "/"), raw[i + 2] | 0x20 == UInt8(ascii: "u"),
-                        raw[i + 3] == UInt8(ascii: ">")
-                    {
-                        consumed = 4
-                    } else {
-                        out.append(b)
-                    }
-                case UInt8(ascii: "\\"):
-                    if i + 1 < n, raw[i + 1] == UInt8(ascii: "$") {
-                        out.append(UInt8(ascii: "$"))
-                        consumed = 2
-                    } else {
-                        out.append(b)
-                    }
-                case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
-                    if b == UInt8(ascii: "\r"), i + 1 < n, raw[i + 1] == UInt8(ascii: "\n") { consumed = 2 }
-                    lines.append(lineStart..<out.count)
-                    out.append(UInt8(ascii: "\n"))
-                    lineStart = out.count
-                default:  // 0xC2
-                    if i + 1 < n, raw[i + 1] == 0xA0 {
-                        out.append(UInt8(ascii: " "))
-                        consumed = 2
-                    } else {
-                        out.append(b)
-                    }
-                }
-                i += consumed
-                runStart = i
-            }
-            flush(n)
         }
-        if lineStart < out.count { lines.append(lineStart..<out.count) }
         self.bytes = out
         self.lines = lines
         self.isWindows1252 = !Self.isValidUTF8(out)
+    }
+
+    /// The bytes that may start markup or a line break.
+    private static let markupStarts: [UInt8] = [
+        UInt8(ascii: "<"), UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0xC2,
+    ]
+
+    /// Writes `raw` without its markup into `out` (at least `raw.count` bytes), appending each line's range to
+    /// `lines`; returns the number of bytes written.
+    private static func unmarkup(
+        _ raw: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, lines: inout [Range<Int>]
+    ) -> Int {
+        let n = raw.count
+        guard n > 0, let source = raw.baseAddress, let target = out.baseAddress else { return 0 }
+        var written = 0
+        var lineStart = 0
+        var i = 0
+        // Runs of ordinary bytes are copied whole; only the few bytes that start markup are looked at.
+        var runStart = 0
+        func flush(_ end: Int) {
+            guard runStart < end else { return }
+            (target + written).update(from: source + runStart, count: end - runStart)
+            written += end - runStart
+        }
+        func emit(_ byte: UInt8) {
+            target[written] = byte
+            written += 1
+        }
+        var markup = NextOfBytes(Self.markupStarts, in: raw)
+        while true {
+            i = markup.index(from: i)
+            guard i < n else { break }
+            let b = raw[i]
+            flush(i)
+            var consumed = 1
+            switch b {
+            case UInt8(ascii: "<"):
+                // `<u>` and `</u>` (any case) are markup, not content.
+                if i + 2 < n, raw[i + 1] | 0x20 == UInt8(ascii: "u"), raw[i + 2] == UInt8(ascii: ">") {
+                    consumed = 3
+                } else if i + 3 < n, raw[i + 1] == UInt8(ascii: "/"), raw[i + 2] | 0x20 == UInt8(ascii: "u"),
+                    raw[i + 3] == UInt8(ascii: ">")
+                {
+                    consumed = 4
+                } else {
+                    emit(b)
+                }
+            case UInt8(ascii: "\\"):
+                if i + 1 < n, raw[i + 1] == UInt8(ascii: "$") {
+                    emit(UInt8(ascii: "$"))
+                    consumed = 2
+                } else {
+                    emit(b)
+                }
+            case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                if b == UInt8(ascii: "\r"), i + 1 < n, raw[i + 1] == UInt8(ascii: "\n") { consumed = 2 }
+                lines.append(lineStart..<written)
+                emit(UInt8(ascii: "\n"))
+                lineStart = written
+            default:  // 0xC2
+                if i + 1 < n, raw[i + 1] == 0xA0 {
+                    emit(UInt8(ascii: " "))
+                    consumed = 2
+                } else {
+                    emit(b)
+                }
+            }
+            i += consumed
+            runStart = i
+        }
+        flush(n)
+        if lineStart < written { lines.append(lineStart..<written) }
+        return written
     }
 
     // MARK: Strings
@@ -96,28 +117,50 @@ struct TextBuffer {
     func foldedString(_ range: Range<Int>) -> String? {
         let r = trim(range)
         if r.isEmpty { return nil }
-        var folded: [UInt8] = []
-        folded.reserveCapacity(r.count)
-        var i = r.lowerBound
-        while i < r.upperBound {
-            if isSpace(bytes[i]) {
-                var j = i
-                var structural = false
-                while j < r.upperBound, isSpace(bytes[j]) {
-                    if bytes[j] != UInt8(ascii: " ") { structural = true }
-                    j += 1
-                }
-                if structural { folded.append(UInt8(ascii: " ")) } else { folded.append(contentsOf: bytes[i..<j]) }
-                i = j
-            } else {
-                folded.append(bytes[i])
-                i += 1
+        if !isWindows1252 {
+            // Folding only shortens: the String's bytes are written in place, no intermediate array.
+            return bytes.withUnsafeBufferPointer { source in
+                String(unsafeUninitializedCapacity: r.count) { Self.fold(source, r, into: $0) }
             }
         }
-        if !isWindows1252 { return String(decoding: folded, as: UTF8.self) }
+        var folded = [UInt8](repeating: 0, count: r.count)
+        let count = bytes.withUnsafeBufferPointer { source in
+            folded.withUnsafeMutableBufferPointer { Self.fold(source, r, into: $0) }
+        }
         var scalars = String.UnicodeScalarView()
-        for byte in folded { scalars.append(Windows1252.scalar(byte)) }
+        for byte in folded[..<count] { scalars.append(Windows1252.scalar(byte)) }
         return String(scalars)
+    }
+
+    /// Writes `source[range]` with its structural whitespace runs folded into `out`; returns the count written.
+    private static func fold(
+        _ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        var written = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard isSpace(source[i]) else {
+                out[written] = source[i]
+                written += 1
+                i += 1
+                continue
+            }
+            var j = i
+            var structural = false
+            while j < range.upperBound, isSpace(source[j]) {
+                if source[j] != UInt8(ascii: " ") { structural = true }
+                j += 1
+            }
+            if structural {
+                out[written] = UInt8(ascii: " ")
+                written += 1
+            } else {
+                for k in i..<j { out[written + k - i] = source[k] }
+                written += j - i
+            }
+            i = j
+        }
+        return written
     }
 
     // MARK: Ranges
@@ -132,9 +175,16 @@ struct TextBuffer {
 
     func isBlank(_ range: Range<Int>) -> Bool { trim(range).isEmpty }
 
+    /// Every byte of `range` is ASCII: its bytes are its characters, so byte-level readings equal String ones.
+    func isASCII(_ range: Range<Int>) -> Bool {
+        for i in range where bytes[i] >= 0x80 { return false }
+        return true
+    }
+
     /// The cells of a line (TAB-separated), untrimmed.
     func cells(_ line: Range<Int>) -> [Range<Int>] {
         var cells: [Range<Int>] = []
+        cells.reserveCapacity(16)
         var start = line.lowerBound
         for i in line where bytes[i] == UInt8(ascii: "\t") {
             cells.append(start..<i)
@@ -175,6 +225,10 @@ struct TextBuffer {
 func isSpace(_ b: UInt8) -> Bool {
     b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
 }
+
+/// ASCII bytes that are whitespace `Character`s: TAB, LF, VT, FF, CR and space.
+@inline(__always)
+func isASCIIWhitespace(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || (b >= 0x09 && b <= 0x0D) }
 
 @inline(__always)
 func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }

@@ -26,7 +26,7 @@ extension TextBuffer {
                 r = trim(r.lowerBound..<(r.upperBound - 1))
             }
         }
-        ids.reverse()
+        if ids.count > 1 { ids.reverse() }
         guard !r.isEmpty else { return TextCell(value: nil, footnoteIDs: ids, isMoney: false) }
         // `$ (3)`: a value (not shares) given only as a footnote.
         if numeric, !ids.isEmpty, r.count == 1, bytes[r.lowerBound] == UInt8(ascii: "$") {

@@ -32,8 +32,63 @@ struct LabelPattern: Sendable {
     }
 }
 
+/// Label patterns with an index by first byte, built once: the label scan tries at each word start only the
+/// patterns that can begin there.
+struct LabelSet: Sendable {
+    let patterns: [LabelPattern]
+    /// Pattern indices ordered by first byte (and by index within one byte)...
+    let byHead: [Int]
+    /// ...those that may start at a byte `b` (either case) are `byHead[headStart[b]..<headEnd[b]]`.
+    let headStart: [Int]
+    let headEnd: [Int]
+    /// Patterns starting with `'`, which may begin with any of three byte sequences: tried everywhere.
+    let anywhere: [Int]
+    /// Per pattern, its second byte when that byte matches only itself (either case): a cheap test before `match`.
+    let second: [UInt8?]
+    /// Per byte value, `LabelSet.isWord` and `LabelSet.mayStart` flags: one table read per byte of text.
+    let byteFlags: [UInt8]
+    static let isWord: UInt8 = 1
+    static let mayStart: UInt8 = 2
+
+    init(_ patterns: [LabelPattern]) {
+        self.patterns = patterns
+        self.second = patterns.map { pattern in
+            guard pattern.bytes.count > 1 else { return nil }
+            let isLiteral = { (byte: UInt8) in byte != UInt8(ascii: " ") && byte != UInt8(ascii: "'") }
+            return isLiteral(pattern.bytes[0]) && isLiteral(pattern.bytes[1]) ? pattern.bytes[1] : nil
+        }
+        var buckets = [[Int]](repeating: [], count: 256)
+        var anywhere: [Int] = []
+        for (index, pattern) in patterns.enumerated() {
+            guard let head = pattern.bytes.first else { continue }
+            if head == UInt8(ascii: "'") { anywhere.append(index) } else { buckets[Int(head)].append(index) }
+        }
+        var byHead: [Int] = []
+        var start = [Int](repeating: 0, count: 256)
+        var end = [Int](repeating: 0, count: 256)
+        for head in 0..<256 {
+            start[head] = byHead.count
+            byHead += buckets[head]
+            end[head] = byHead.count
+        }
+        // The text is matched without case: an upper-case letter starts what its lower-case letter starts.
+        for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") {
+            start[Int(upper)] = start[Int(upper | 0x20)]
+            end[Int(upper)] = end[Int(upper | 0x20)]
+        }
+        self.byHead = byHead
+        self.headStart = start
+        self.headEnd = end
+        self.anywhere = anywhere
+        self.byteFlags = (0...255).map { (value: Int) -> UInt8 in
+            let starts = start[value] < end[value] || !anywhere.isEmpty
+            return (isWordByte(UInt8(value)) ? Self.isWord : 0) | (starts ? Self.mayStart : 0)
+        }
+    }
+}
+
 enum TextLabels {
-    static let header: [LabelPattern] = [
+    static let header = LabelSet([
         .init(.ombNumber, "OMB Number:"),
         .init(.boilerplate, "OMB APPROVAL"),
         .init(.boilerplate, "Estimated average burden"),
@@ -61,20 +116,20 @@ enum TextLabels {
         .init(.noSecuritiesOwned, "No securities are beneficially owned"),
         .init(.boilerplate, "Form filed by One Reporting Person"),
         .init(.boilerplate, "Form filed by More than One Reporting Person"),
-    ]
+    ])
 
     /// Words that may follow a box label and are part of it, not of the value.
     static let labelSuffixes: [[UInt8]] = [
         "(Month/Day/Year)", "(Check all applicable)", "(Check Applicable Line)", "*",
     ].map { Array($0.lowercased().utf8) }
 
-    static let last = Array("(last)".utf8)
-    static let first = Array("(first)".utf8)
-    static let middle = Array("(middle)".utf8)
-    static let street = Array("(street)".utf8)
-    static let city = Array("(city)".utf8)
-    static let state = Array("(state)".utf8)
-    static let zip = Array("(zip)".utf8)
+    static let last = TextPattern("(last)")
+    static let first = TextPattern("(first)")
+    static let middle = TextPattern("(middle)")
+    static let street = TextPattern("(street)")
+    static let city = TextPattern("(city)")
+    static let state = TextPattern("(state)")
+    static let zip = TextPattern("(zip)")
 
     static let director = Array("director".utf8)
     static let tenPercentOwner = Array("10% owner".utf8)
@@ -97,92 +152,34 @@ struct LabelSegment {
 }
 
 extension TextBuffer {
-    /// The end of a match of `pattern` at `start`, or nil. Case-insensitive; whitespace in the pattern matches one
-    /// or more whitespace bytes; `'` also matches U+2019 (UTF-8) and 0x92 (Windows-1252).
-    func match(_ pattern: [UInt8], at start: Int, limit: Int) -> Int? {
-        var i = start
-        var k = 0
-        while k < pattern.count {
-            let p = pattern[k]
-            if p == UInt8(ascii: " ") {
-                guard i < limit, isSpace(bytes[i]) else { return nil }
-                while i < limit, isSpace(bytes[i]) { i += 1 }
-            } else if p == UInt8(ascii: "'") {
-                guard i < limit else { return nil }
-                if bytes[i] == p || bytes[i] == 0x92 {
-                    i += 1
-                } else if i + 2 < limit, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
-                    i += 3
-                } else {
-                    return nil
-                }
-            } else {
-                guard i < limit, lowered(bytes[i]) == p else { return nil }
-                i += 1
-            }
-            k += 1
-        }
-        return i
-    }
-
-    /// The first match of `pattern` in `range`, starting at a word boundary.
-    func find(_ pattern: [UInt8], in range: Range<Int>) -> Range<Int>? {
-        guard let head = pattern.first else { return nil }
-        var i = range.lowerBound
-        while i < range.upperBound {
-            if lowered(bytes[i]) == head || head == UInt8(ascii: "'"), atWordStart(i, lower: range.lowerBound),
-                let end = match(pattern, at: i, limit: range.upperBound)
-            {
-                return i..<end
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    private func atWordStart(_ i: Int, lower: Int) -> Bool {
-        guard i > lower else { return true }
-        let before = bytes[i - 1]
-        let isWordByte = isDigit(before) || (lowered(before) >= UInt8(ascii: "a") && lowered(before) <= UInt8(ascii: "z"))
-        let first = lowered(bytes[i])
-        let firstIsWord = isDigit(first) || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"))
-        return !(isWordByte && firstIsWord)
-    }
-
-    /// Every label of `patterns` in `range`, in text order, overlapping matches resolved to the earlier (longer) one.
-    func labels(_ patterns: [LabelPattern], in range: Range<Int>) -> [LabelHit] {
-        // One pass over the text: at each position only the patterns whose first byte fits are tried (patterns
-        // bucketed by first byte). Each pattern's matches stay non-overlapping among themselves, as if it were
-        // searched for on its own: a pattern may match again only after its previous match ended.
-        var buckets = [[Int]](repeating: [], count: 256)
-        var anywhere: [Int] = []
-        for (index, pattern) in patterns.enumerated() {
-            guard let head = pattern.bytes.first else { continue }
-            if head == UInt8(ascii: "'") { anywhere.append(index) } else { buckets[Int(head)].append(index) }
-        }
+    /// Every label of `labels` in `range`, in text order, overlapping matches resolved to the earlier (longer) one.
+    func labels(_ labels: LabelSet, in range: Range<Int>) -> [LabelHit] {
+        // One pass over the text: at each word start only the patterns whose first byte fits are tried. Each
+        // pattern's matches stay non-overlapping among themselves, as if it were searched for on its own: a
+        // pattern may match again only after its previous match ended.
+        let patterns = labels.patterns
         var nextAllowed = [Int](repeating: range.lowerBound, count: patterns.count)
         var found: [(kind: LabelKind, range: Range<Int>)] = []
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let candidates = buckets[Int(lowered(bytes[i]))]
-            if !candidates.isEmpty || !anywhere.isEmpty, atWordStart(i, lower: range.lowerBound) {
-                for index in candidates where nextAllowed[index] <= i {
-                    if let end = match(patterns[index].bytes, at: i, limit: range.upperBound) {
-                        found.append((patterns[index].kind, i..<end))
-                        nextAllowed[index] = end
-                    }
-                }
-                for index in anywhere where nextAllowed[index] <= i {
-                    if let end = match(patterns[index].bytes, at: i, limit: range.upperBound) {
-                        found.append((patterns[index].kind, i..<end))
-                        nextAllowed[index] = end
-                    }
-                }
+        func tryPattern(_ index: Int, at i: Int) {
+            guard nextAllowed[index] <= i else { return }
+            if let second = labels.second[index], i + 1 < range.upperBound, lowered(bytes[i + 1]) != second { return }
+            guard let end = match(patterns[index].bytes, at: i, limit: range.upperBound) else { return }
+            found.append((patterns[index].kind, i..<end))
+            nextAllowed[index] = end
+        }
+        found.reserveCapacity(32)
+        for i in candidateStarts(labels, in: range) {
+            let head = Int(bytes[i])
+            var slot = labels.headStart[head]
+            while slot < labels.headEnd[head] {
+                tryPattern(labels.byHead[slot], at: i)
+                slot += 1
             }
-            i += 1
+            for index in labels.anywhere { tryPattern(index, at: i) }
         }
         found.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
         var hits: [LabelHit] = []
+        hits.reserveCapacity(found.count)
         var lastEnd = range.lowerBound
         for candidate in found where candidate.range.lowerBound >= lastEnd {
             var start = candidate.range.lowerBound
@@ -194,9 +191,29 @@ extension TextBuffer {
         return hits
     }
 
+    /// The word starts in `range` at which some label may begin, in order: a tight pass over the bytes, one table
+    /// read each, kept apart from the matching so that it stays tight.
+    private func candidateStarts(_ labels: LabelSet, in range: Range<Int>) -> [Int] {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count)
+        return bytes.withUnsafeBufferPointer { text in
+            labels.byteFlags.withUnsafeBufferPointer { flags in
+                var starts: [Int] = []
+                starts.reserveCapacity(range.count / 8)
+                var previousIsWord = false  // the start of the range is a word start
+                for i in range {
+                    let byteFlags = flags[Int(text[i])]
+                    let isWord = byteFlags & LabelSet.isWord != 0
+                    if byteFlags & LabelSet.mayStart != 0, !(previousIsWord && isWord) { starts.append(i) }
+                    previousIsWord = isWord
+                }
+                return starts
+            }
+        }
+    }
+
     /// Label segments: each label with the text up to the next label (or the end of `range`).
-    func segments(_ patterns: [LabelPattern], in range: Range<Int>) -> [LabelSegment] {
-        let hits = labels(patterns, in: range)
+    func segments(_ labels: LabelSet, in range: Range<Int>) -> [LabelSegment] {
+        let hits = self.labels(labels, in: range)
         var segments: [LabelSegment] = []
         for (index, hit) in hits.enumerated() {
             let end = index + 1 < hits.count ? hits[index + 1].range.lowerBound : range.upperBound

@@ -85,11 +85,12 @@ extension TextBuffer {
         return header
     }
 
+    private static let ombNumbers: [(TextPattern, String)] = [
+        (TextPattern("3235-0104"), "3"), (TextPattern("3235-0287"), "4"), (TextPattern("3235-0362"), "5"),
+    ]
+
     private func formForOMB(in range: Range<Int>) -> String? {
-        for (number, form) in [("3235-0104", "3"), ("3235-0287", "4"), ("3235-0362", "5")]
-        where find(Array(number.utf8), in: range) != nil {
-            return form
-        }
+        for (number, form) in Self.ombNumbers where find(number, in: range) != nil { return form }
         return nil
     }
 
@@ -124,6 +125,7 @@ extension TextBuffer {
         if parts.count == 3 {
             return (trimmedString(parts[0]), trimmedString(parts[1]), trimmedString(parts[2]))
         }
+        if isASCII(r) { return cityStateZipOfASCII(r) }
         guard let folded = foldedString(r) else { return (nil, nil, nil) }
         let tokens = folded.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         func joined(_ slice: ArraySlice<String>) -> String? { slice.isEmpty ? nil : slice.joined(separator: " ") }
@@ -134,6 +136,37 @@ extension TextBuffer {
             return (joined(tokens.dropLast()), nil, lastToken)
         }
         return (folded, nil, nil)
+    }
+
+    /// `cityStateZip` of a trimmed ASCII range on its bytes (there characters are bytes): the same tokens, the
+    /// same picks, without splitting Strings.
+    private func cityStateZipOfASCII(_ r: Range<Int>) -> (String?, String?, String?) {
+        var tokens: [Range<Int>] = []
+        var i = r.lowerBound
+        while i < r.upperBound {
+            while i < r.upperBound, isSpace(bytes[i]) { i += 1 }
+            let start = i
+            while i < r.upperBound, !isSpace(bytes[i]) { i += 1 }
+            if start < i { tokens.append(start..<i) }
+        }
+        guard !tokens.isEmpty else { return (nil, nil, nil) }
+        func joined(_ slice: ArraySlice<Range<Int>>) -> String? {
+            guard let first = slice.first, let last = slice.last else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(last.upperBound - first.lowerBound)
+            for token in slice {
+                if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                out.append(contentsOf: bytes[token])
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        if let k = tokens.lastIndex(where: { $0.count == 2 }) {
+            return (joined(tokens[..<k]), string(tokens[k]), joined(tokens[(k + 1)...]))
+        }
+        if let lastToken = tokens.last, bytes[lastToken].contains(where: isDigit) {
+            return (joined(tokens.dropLast()), nil, string(lastToken))
+        }
+        return (foldedString(r), nil, nil)
     }
 
     /// The relationship box: each shown role is `true` when an `X` stands before it, else `false`; the text after
@@ -168,12 +201,13 @@ extension TextBuffer {
         return owner
     }
 
+    private static let checkMarks: [[UInt8]] = ["x", "[x]", "(x)", "[ ]", "[]"].map { Array($0.utf8) }
+
     /// Past whitespace and one checkbox mark (`X`, `[X]`, `(X)`, `[ ]`) that is followed by whitespace.
     private func afterCheckMark(from start: Int, limit: Int) -> Int {
         var i = start
         while i < limit, isSpace(bytes[i]) { i += 1 }
-        let marks: [[UInt8]] = ["x", "[x]", "(x)", "[ ]", "[]"].map { Array($0.utf8) }
-        for mark in marks {
+        for mark in Self.checkMarks {
             if let end = match(mark, at: i, limit: limit), end < limit, isSpace(bytes[end]) {
                 var j = end
                 while j < limit, isSpace(bytes[j]) { j += 1 }
@@ -241,6 +275,28 @@ extension ReportingOwner {
 extension StringProtocol {
     func trimmingSpaces() -> String {
         var s = Substring(self)
+        // Without grapheme breaking where the bytes decide: an ASCII whitespace byte with an ASCII byte (or
+        // nothing) on its inner side is a whitespace Character of its own, or half of a CR LF one; an ASCII byte
+        // that is not whitespace at either end stops the trimming (`Character.isWhitespace` reads the first
+        // scalar, and no cluster ends in such a byte after a whitespace scalar).
+        let utf8 = s.utf8
+        var (lo, hi) = (utf8.startIndex, utf8.endIndex)
+        while lo < hi, isASCIIWhitespace(utf8[lo]) {
+            let next = utf8.index(after: lo)
+            guard next == hi || utf8[next] < 0x80 else { break }
+            lo = next
+        }
+        while lo < hi {
+            let last = utf8.index(before: hi)
+            guard isASCIIWhitespace(utf8[last]), last == lo || utf8[utf8.index(before: last)] < 0x80 else { break }
+            hi = last
+        }
+        s = s[lo..<hi]
+        if let first = s.utf8.first, let last = s.utf8.last, first < 0x80, last < 0x80, !isASCIIWhitespace(first),
+            !isASCIIWhitespace(last)
+        {
+            return String(s)
+        }
         while let c = s.first, c.isWhitespace { s = s.dropFirst() }
         while let c = s.last, c.isWhitespace { s = s.dropLast() }
         return String(s)

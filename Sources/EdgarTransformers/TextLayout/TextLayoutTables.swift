@@ -9,17 +9,18 @@ struct TextLayoutTables {
     var derivativeHoldings: [DerivativeHolding] = []
 }
 
-private let subHeaderWords: Set<String> = [
+/// The words of the column sub-header lines, lower case.
+private let subHeaderWords: [[UInt8]] = [
     "code", "v", "amount", "(a) or (d)", "price", "(a)", "(d)", "date exercisable", "expiration date", "title",
     "amount or number of shares",
-]
+].map { Array($0.utf8) }
 
 extension TextBuffer {
-    private static let instructionsMarker = Array("(instr.".utf8)
-    private static let dateMarker = Array("(month/day/year)".utf8)
-    private static let noSecuritiesMarker = Array("no securities are beneficially owned".utf8)
+    private static let instructionsMarker = TextPattern("(instr.")
+    private static let dateMarker = TextPattern("(month/day/year)")
+    private static let noSecuritiesMarker = TextPattern("no securities are beneficially owned")
     private static let exampleMarker = Array("(e.g.".utf8)
-    private static let longestSubHeaderWord = subHeaderWords.map(\.utf8.count).max()!
+    private static let longestSubHeaderWord = subHeaderWords.map(\.count).max()!
 
     /// The data rows of a table region (header lines and blank lines left out), and whether a `V` column is shown.
     private func dataRows(_ lines: Range<Int>) -> (rows: [[Range<Int>]], hasV: Bool?) {
@@ -39,16 +40,40 @@ extension TextBuffer {
             {
                 continue
             }
-            if cells.allSatisfy({ trim($0).count <= Self.longestSubHeaderWord }) {
-                let texts = cells.compactMap { trimmedString($0)?.lowercased() }
-                if texts.allSatisfy({ subHeaderWords.contains($0) }) {
-                    if texts.contains("v") { hasV = true } else if hasV == nil { hasV = false }
-                    continue
-                }
+            if let showsV = subHeaderShowsV(cells) {
+                if showsV { hasV = true } else if hasV == nil { hasV = false }
+                continue
             }
             rows.append(cells)
         }
         return (rows, hasV)
+    }
+
+    /// For a column sub-header line (every non-blank cell one of `subHeaderWords`, any case), whether it has the
+    /// `V` column; nil for any other line.
+    private func subHeaderShowsV(_ cells: [Range<Int>]) -> Bool? {
+        var showsV = false
+        for cell in cells {
+            let r = trim(cell)
+            if r.isEmpty { continue }
+            guard r.count <= Self.longestSubHeaderWord,
+                let word = subHeaderWords.first(where: { $0.count == r.count && equalsIgnoringCase(r, $0) })
+            else { return nil }
+            if word == [UInt8(ascii: "v")] { showsV = true }
+        }
+        return showsV
+    }
+
+    /// The bytes of `range`, ASCII letters folded to lower case, are `lower`. (Only ASCII case folding turns a
+    /// cell into an ASCII word: the Strings this replaces were lower-cased whole, and no non-ASCII character of
+    /// UTF-8 or Windows-1252 lower-cases to a letter of these words.)
+    private func equalsIgnoringCase(_ range: Range<Int>, _ lower: [UInt8]) -> Bool {
+        var k = 0
+        for i in range {
+            guard lowered(bytes[i]) == lower[k] else { return false }
+            k += 1
+        }
+        return true
     }
 
     func readTables(form: String, tableI: Range<Int>?, tableII: Range<Int>?) -> TextLayoutTables {

@@ -28,12 +28,11 @@ struct TextSections {
         func firstLine(from start: Int, where predicate: (Range<Int>) -> Bool) -> Int? {
             (start..<count).first { predicate(lines[$0]) }
         }
-        let explanation = firstLine(from: afterTables) { text.find(Pattern.explanation, in: $0) != nil }
-        let remarks = firstLine(from: afterTables) { text.startsWith(Pattern.remarks, $0) }
-        let signatureCaption = firstLine(from: afterTables) { text.find(Pattern.signatureCaption, in: $0) != nil }
+        let explanation = text.firstLine(from: afterTables, holding: Pattern.explanation)
+        let remarks = firstLine(from: afterTables) { text.startsWith(Pattern.remarks.bytes, $0) }
+        let signatureCaption = text.firstLine(from: afterTables, holding: Pattern.signatureCaption)
         let reminder = firstLine(from: afterTables) { text.startsWith(Pattern.reminder, $0) }
-        let furtherOwners =
-            afterTables > 0 ? firstLine(from: afterTables) { text.find(Pattern.reportingPerson, in: $0) != nil } : nil
+        let furtherOwners = afterTables > 0 ? text.firstLine(from: afterTables, holding: Pattern.reportingPerson) : nil
 
         // Signature lines: the name-and-date lines right above the caption (or the reminders when it is missing).
         var signatureStart: Int?
@@ -54,7 +53,7 @@ struct TextSections {
         }
 
         let ends = [explanation, remarks, signatureStart, signatureCaption, reminder].compactMap { $0 }
-        func end(after start: Int) -> Int { ends.filter { $0 > start }.min() ?? count }
+        func end(after start: Int) -> Int { ends.lazy.filter { $0 > start }.min() ?? count }
         func bytes(_ from: Int, _ to: Int) -> Range<Int> {
             guard from < to else {
                 let at = from < count ? lines[from].lowerBound : text.bytes.count
@@ -88,16 +87,44 @@ struct TextSections {
     }
 
     enum Pattern {
-        static let explanation = Array("explanation of responses".utf8)
-        static let remarks = Array("remarks:".utf8)
-        static let signatureCaption = Array("signature of reporting person".utf8)
+        static let explanation = TextPattern("explanation of responses")
+        static let remarks = TextPattern("remarks:")
+        static let signatureCaption = TextPattern("signature of reporting person")
         static let reminder = Array("reminder:".utf8)
-        static let reportingPerson = Array("name and address of reporting person".utf8)
+        static let reportingPerson = TextPattern("name and address of reporting person")
         static let tableTitle = Array("table i".utf8)
     }
 }
 
 extension TextBuffer {
+    /// The first line at or after line `start` in which `find(pattern, in: line)` succeeds.
+    ///
+    /// One search through the rest of the text instead of one per line: a match found there is a match in its
+    /// line when it ends within that line (whitespace in a pattern never stops at a line's end, as patterns end
+    /// in a literal byte), and a line start is a word start either way (a LF precedes it).
+    func firstLine(from start: Int, holding pattern: TextPattern) -> Int? {
+        guard start < lines.count else { return nil }
+        let words = lines[start].lowerBound
+        let end = lines[lines.count - 1].upperBound
+        var from = words
+        while let hit = find(pattern, in: from..<end, wordsFrom: words) {
+            let line = lineIndex(containing: hit.lowerBound, from: start)
+            if hit.upperBound <= lines[line].upperBound { return line }
+            from = hit.lowerBound + 1
+        }
+        return nil
+    }
+
+    /// The index of the line holding byte `offset` (a byte of a line, not a LF), searching lines `from...`.
+    private func lineIndex(containing offset: Int, from: Int) -> Int {
+        var (lo, hi) = (from, lines.count - 1)
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lines[mid].lowerBound <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
     /// 1 for a "Table I …" title line, 2 for "Table II …", else nil.
     func tableTitle(_ line: Range<Int>) -> Int? {
         let r = trim(line)
