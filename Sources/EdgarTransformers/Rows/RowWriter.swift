@@ -5,9 +5,10 @@ import EdgarCore
 ///
 /// One writer serves every table of a filing: `takeChunk()` hands over a table's lines and starts the next.
 struct RowWriter {
-    private var json = JSONWriter(capacity: 0)
+    /// One writer per filing: its storage, sized for the usual filing, serves every table.
+    private var json = JSONWriter(capacity: 2048)
     private var rows = 0
-    private var columns = Columns.filings
+    private var layout = Columns.filings.layout
     private var next = 0
     private var footnoteIDs: [(column: StaticString, ids: [String])] = []
     private var issues: [(column: StaticString, code: ValueIssueCode, raw: String)] = []
@@ -20,9 +21,8 @@ struct RowWriter {
 
     /// The lines written since the last call, and their count.
     mutating func takeChunk() -> TableChunk {
-        let chunk = TableChunk(bytes: json.bytes, rows: rows)
         // Only the bytes move on; the writer (closed after its last row) is reused.
-        json.bytes = []
+        let chunk = TableChunk(bytes: rows > 0 ? json.takeBytes() : [], rows: rows)
         rows = 0
         return chunk
     }
@@ -30,9 +30,9 @@ struct RowWriter {
     // MARK: Rows
 
     mutating func beginRow(_ columns: ColumnList) {
-        // A filing's table is usually a line or two of a few hundred bytes: one allocation covers it.
-        if json.bytes.capacity == 0 { json.bytes.reserveCapacity(1024) }
-        self.columns = columns
+        // Only the layout's raw pointers are kept: retaining the shared column arrays for every row would make
+        // parallel workers contend on their reference counts.
+        layout = columns.layout
         next = 0
         footnoteIDs.removeAll(keepingCapacity: true)
         issues.removeAll(keepingCapacity: true)
@@ -40,8 +40,8 @@ struct RowWriter {
     }
 
     mutating func endRow() {
-        precondition(next == columns.values.count, "a row must write every value column of its table")
-        if columns.hasFootnoteIDs {
+        precondition(next == layout.keys.count, "a row must write every value column of its table")
+        if layout.hasFootnoteIDs {
             json.key("footnote_ids")
             json.beginObject()
             for entry in footnoteIDs {
@@ -52,7 +52,7 @@ struct RowWriter {
             }
             json.endObject()
         }
-        if columns.hasIssues {
+        if layout.hasIssues {
             json.key("issues")
             json.beginArray()
             for issue in issues {
@@ -74,7 +74,7 @@ struct RowWriter {
 
     /// Writes the next column's key and returns its name.
     private mutating func nextColumn() -> StaticString {
-        let column = columns.values[next]
+        let column = layout.keys[next]
         next += 1
         json.key(column)
         return column
