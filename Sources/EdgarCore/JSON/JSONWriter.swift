@@ -63,9 +63,14 @@ public struct JSONWriter: Sendable {
 
     /// Writes `"name":`; the next value written belongs to it.
     public mutating func key(_ name: StaticString) {
-        separate()
+        let comma = needsComma()
         let n = name.utf8CodeUnitCount
-        let out = reserve(n + 3)
+        var out = reserve(n + 4)
+        if comma {
+            out.pointee = UInt8(ascii: ",")
+            out += 1
+            count += 1
+        }
         out[0] = UInt8(ascii: "\"")
         (out + 1).update(from: name.utf8Start, count: n)
         out[n + 1] = UInt8(ascii: "\"")
@@ -76,8 +81,7 @@ public struct JSONWriter: Sendable {
 
     /// Writes a key that is not a compile-time constant (escaped like any string).
     public mutating func key(dynamic name: String) {
-        separate()
-        appendEscaped(name)
+        appendEscaped(name, comma: needsComma())
         write(UInt8(ascii: ":"))
         afterKey = true
     }
@@ -97,14 +101,12 @@ public struct JSONWriter: Sendable {
 
     public mutating func string(_ value: String?) {
         guard let value else { return null() }
-        separate()
-        appendEscaped(value)
+        appendEscaped(value, comma: needsComma())
     }
 
     /// Writes a string given as UTF-8 bytes (valid UTF-8, as a Swift string's are).
     public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
-        separate()
-        appendEscaped(value)
+        appendEscaped(value, comma: needsComma())
     }
 
     /// Writes a number token verbatim. The caller guarantees `digits` is a valid JSON number.
@@ -189,67 +191,72 @@ public struct JSONWriter: Sendable {
     /// tells which: after `{`, `[` or the newline ending a line (or at the start), nothing has come before.
     @inline(__always)
     private mutating func separate() {
-        if afterKey {
-            afterKey = false
-            return
-        }
-        guard count > 0 else { return }
-        let last = storage.base[count - 1]
-        if last != UInt8(ascii: "{") && last != UInt8(ascii: "[") && last != 0x0a { write(UInt8(ascii: ",")) }
+        if needsComma() { write(UInt8(ascii: ",")) }
     }
 
-    private mutating func appendEscaped(_ value: String) {
-        if let done: Void = value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) { return done }
+    /// Whether a comma goes before the next key or value; either way, what comes next is no longer a key's value.
+    @inline(__always)
+    private mutating func needsComma() -> Bool {
+        if afterKey {
+            afterKey = false
+            return false
+        }
+        guard count > 0 else { return false }
+        let last = storage.base[count - 1]
+        return last != UInt8(ascii: "{") && last != UInt8(ascii: "[") && last != 0x0a
+    }
+
+    private mutating func appendEscaped(_ value: String, comma: Bool) {
+        if let done: Void = value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, comma: comma) }) {
+            return done
+        }
         var copy = value
-        copy.withUTF8 { appendEscaped($0) }
+        copy.withUTF8 { appendEscaped($0, comma: comma) }
     }
 
     /// Valid UTF-8 needs only quotes, backslashes and control characters escaped. Almost no filed value holds
     /// one: a first pass looks for them, and without any the value is one copy between the quotes.
-    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, comma: Bool) {
         let n = utf8.count
-        guard let source = utf8.baseAddress, n > 0 else { return write("\"\"") }
-        let first = Self.firstToEscape(source, n)
-        if first == n {
-            let out = reserve(n + 2)
-            out[0] = UInt8(ascii: "\"")
-            (out + 1).update(from: source, count: n)
-            out[n + 1] = UInt8(ascii: "\"")
-            count += n + 2
-            return
-        }
-        // Worst case: every byte from the first escaped one becomes `\u00XX`.
-        var out = reserve(first + 6 * (n - first) + 2)
+        let first = utf8.baseAddress.map { Self.firstToEscape($0, n) } ?? 0
+        // Room for the comma, the quotes and, at worst, every byte from the first to escape as `\u00XX`.
+        var out = reserve(3 + first + 6 * (n - first))
         let start = out
+        if comma {
+            out.pointee = UInt8(ascii: ",")
+            out += 1
+        }
         out.pointee = UInt8(ascii: "\"")
         out += 1
-        out.update(from: source, count: first)
-        out += first
-        for i in first..<n {
-            let c = source[i]
-            guard Self.needsEscape(c) else {
-                out.pointee = c
-                out += 1
-                continue
+        if let source = utf8.baseAddress {
+            out.update(from: source, count: first)
+            out += first
+            for i in first..<n {
+                let c = source[i]
+                guard Self.needsEscape(c) else {
+                    out.pointee = c
+                    out += 1
+                    continue
+                }
+                out[0] = 0x5c
+                switch c {
+                case 0x22: out[1] = 0x22
+                case 0x5c: out[1] = 0x5c
+                case 0x0a: out[1] = UInt8(ascii: "n")
+                case 0x0d: out[1] = UInt8(ascii: "r")
+                case 0x09: out[1] = UInt8(ascii: "t")
+                case 0x08: out[1] = UInt8(ascii: "b")
+                case 0x0c: out[1] = UInt8(ascii: "f")
+                default:
+                    out[1] = UInt8(ascii: "u")
+                    out[2] = UInt8(ascii: "0")
+                    out[3] = UInt8(ascii: "0")
+                    out[4] = Self.hexDigit(c >> 4)
+                    out[5] = Self.hexDigit(c & 0x0f)
+                    out += 4
+                }
+                out += 2
             }
-            out[0] = 0x5c
-            switch c {
-            case 0x22: out[1] = 0x22
-            case 0x5c: out[1] = 0x5c
-            case 0x0a: out[1] = UInt8(ascii: "n")
-            case 0x0d: out[1] = UInt8(ascii: "r")
-            case 0x09: out[1] = UInt8(ascii: "t")
-            case 0x08: out[1] = UInt8(ascii: "b")
-            case 0x0c: out[1] = UInt8(ascii: "f")
-            default:
-                out[1] = UInt8(ascii: "u")
-                out[2] = UInt8(ascii: "0")
-                out[3] = UInt8(ascii: "0")
-                out[4] = Self.hexDigit(c >> 4)
-                out[5] = Self.hexDigit(c & 0x0f)
-                out += 4
-            }
-            out += 2
         }
         out.pointee = UInt8(ascii: "\"")
         out += 1

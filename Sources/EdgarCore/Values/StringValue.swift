@@ -2,10 +2,10 @@ extension Normalize {
     /// Surrounding whitespace trimmed (Unicode `White_Space`, so NBSP too), inner whitespace kept; empty -> nil.
     public static func string(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        let utf8 = raw.utf8
-        guard let first = utf8.first, let last = utf8.last else { return nil }
         // Nearly every filed value starts and ends with a visible ASCII character: return it without copying.
-        if isVisibleASCII(first) && isVisibleASCII(last) { return raw }
+        let plain = withUTF8(raw) { b in b.count > 0 && isVisibleASCII(b[0]) && isVisibleASCII(b[b.count - 1]) }
+        if plain { return raw }
+        if raw.isEmpty { return nil }
 
         let scalars = raw.unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return nil }
@@ -16,6 +16,14 @@ extension Normalize {
     /// True when `raw` holds any non-ASCII character (for the Windows-1252 `invalid_encoding` flag).
     public static func containsNonASCII(_ raw: String) -> Bool {
         raw.utf8.contains { $0 >= 0x80 }
+    }
+
+    /// The UTF-8 of `text` without copying it (a native string's storage, or a small string's bytes).
+    @inline(__always)
+    static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
     }
 
     static func isVisibleASCII(_ byte: UInt8) -> Bool {
