@@ -70,7 +70,7 @@ struct OwnershipDocumentBuilder {
 
     /// Clears everything for the next document and hands back the finished one.
     mutating func takeDocument() -> OwnershipDocument {
-        let finished = document
+        let finished = moving(&document, leaving: OwnershipDocument(layout: .xml))
         reset()
         return finished
     }
