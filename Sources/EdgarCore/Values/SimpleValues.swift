@@ -51,15 +51,27 @@ extension Normalize {
     /// anything else.
     public static func accessionNumber(_ raw: String?) -> String? {
         guard let text = string(raw) else { return nil }
-        let b = Array(text.utf8)
-        if b.count == 20 {
-            for (i, c) in b.enumerated() where !(i == 10 || i == 13 ? c == UInt8(ascii: "-") : isDigit(c)) {
-                return nil
+        return withUTF8(text) { b in
+            if b.count == 20 {
+                for i in 0..<20 where !(i == 10 || i == 13 ? b[i] == UInt8(ascii: "-") : isDigit(b[i])) {
+                    return nil
+                }
+                return text
             }
-            return text
+            guard b.count == 18, b.allSatisfy(isDigit) else { return nil }
+            return String(unsafeUninitializedCapacity: 20) { out in
+                var o = 0
+                for i in 0..<18 {
+                    if i == 10 || i == 12 {
+                        out[o] = UInt8(ascii: "-")
+                        o += 1
+                    }
+                    out[o] = b[i]
+                    o += 1
+                }
+                return o
+            }
         }
-        guard b.count == 18, b.allSatisfy(isDigit) else { return nil }
-        return String(decoding: b[0..<10] + [UInt8(ascii: "-")] + b[10..<12] + [UInt8(ascii: "-")] + b[12..<18], as: UTF8.self)
     }
 }
 

@@ -34,48 +34,40 @@ public struct RowEncoder: Sendable {
             if chunk.rows > 0 { tables[table] = chunk }
         }
 
+        // By index rather than `for row in`, which copied every row struct (retaining each of its strings).
         writeFiling(document, extracted, filingID: filingID, accession: accession, formType: formType, to: &rows)
         take(.filings)
-        Self.forEachInPlace(document.reportingOwners) { row, index in
-            writeOwner(row, filingID: filingID, index: index, to: &rows)
+        for i in document.reportingOwners.indices {
+            writeOwner(document.reportingOwners[i], filingID: filingID, index: i + 1, to: &rows)
         }
         take(.reportingOwners)
-        Self.forEachInPlace(document.nonDerivativeTransactions) { row, index in
-            writeTransaction(row, filingID: filingID, index: index, to: &rows)
+        for i in document.nonDerivativeTransactions.indices {
+            writeTransaction(document.nonDerivativeTransactions[i], filingID: filingID, index: i + 1, to: &rows)
         }
         take(.nonDerivativeTransactions)
-        Self.forEachInPlace(document.nonDerivativeHoldings) { row, index in
-            writeHolding(row, filingID: filingID, index: index, to: &rows)
+        for i in document.nonDerivativeHoldings.indices {
+            writeHolding(document.nonDerivativeHoldings[i], filingID: filingID, index: i + 1, to: &rows)
         }
         take(.nonDerivativeHoldings)
-        Self.forEachInPlace(document.derivativeTransactions) { row, index in
-            writeTransaction(row, filingID: filingID, index: index, to: &rows)
+        for i in document.derivativeTransactions.indices {
+            writeTransaction(document.derivativeTransactions[i], filingID: filingID, index: i + 1, to: &rows)
         }
         take(.derivativeTransactions)
-        Self.forEachInPlace(document.derivativeHoldings) { row, index in
-            writeHolding(row, filingID: filingID, index: index, to: &rows)
+        for i in document.derivativeHoldings.indices {
+            writeHolding(document.derivativeHoldings[i], filingID: filingID, index: i + 1, to: &rows)
         }
         take(.derivativeHoldings)
-        Self.forEachInPlace(document.footnotes) { row, _ in
-            writeFootnote(row, filingID: filingID, to: &rows)
+        for i in document.footnotes.indices {
+            writeFootnote(document.footnotes[i], filingID: filingID, to: &rows)
         }
         take(.footnotes)
-        Self.forEachInPlace(document.signatures) { row, index in
-            writeSignature(row, filingID: filingID, index: index, to: &rows)
+        for i in document.signatures.indices {
+            writeSignature(document.signatures[i], filingID: filingID, index: i + 1, to: &rows)
         }
         take(.signatures)
 
         return EncodedFiling(
             filingID: filingID, partition: partition(of: document, from: extracted), tables: tables)
-    }
-
-    /// Calls `body` with each element, read in place, and its 1-based index. Iterating by value (or subscripting)
-    /// copied every row struct, retaining and releasing each of its strings.
-    @inline(__always)
-    private static func forEachInPlace<Row>(_ elements: [Row], _ body: (borrowing Row, Int) -> Void) {
-        elements.withUnsafeBufferPointer { buffer in
-            for i in buffer.indices { body(buffer[i], i + 1) }
-        }
     }
 
     /// One NDJSON line (ending in `\n`) of the rejects table.
