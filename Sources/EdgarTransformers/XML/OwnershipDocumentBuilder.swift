@@ -240,7 +240,7 @@ struct OwnershipDocumentBuilder {
         return finished
     }
 
-    private mutating func assignLeaf(_ tag: OwnershipTag, _ value: String) {
+    private mutating func assignLeaf(_ tag: OwnershipTag, _ value: consuming String) {
         switch tag {
         case .schemaVersion: document.schemaVersion = value
         case .documentType: document.documentType = value
