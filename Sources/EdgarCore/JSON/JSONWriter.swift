@@ -149,6 +149,12 @@ public struct JSONWriter: Sendable {
         json.withUnsafeBufferPointer { write($0) }
     }
 
+    /// Appends constant JSON text exactly as given: no separator, no escaping. The caller keeps the structure
+    /// well formed (e.g. `,"issues":[]}` to close a row whose last value has been written).
+    public mutating func append(literal text: StaticString) {
+        write(text)
+    }
+
     /// Ends a line of NDJSON.
     public mutating func newline() {
         write(0x0a)

@@ -44,6 +44,7 @@ extension Normalize {
     }
 
     /// The decimal value of `bytes[range]` when every byte is a digit.
+    @inline(__always)
     static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         guard !range.isEmpty, range.upperBound <= bytes.count else { return nil }
         var value = 0

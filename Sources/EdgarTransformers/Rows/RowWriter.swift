@@ -41,34 +41,43 @@ struct RowWriter {
 
     mutating func endRow() {
         precondition(next == layout.keys.count, "a row must write every value column of its table")
+        // Most rows have neither footnotes nor issues: an empty closing column is one constant (after the value
+        // columns, so always behind a comma).
         if layout.hasFootnoteIDs {
-            json.key("footnote_ids")
-            json.beginObject()
-            for entry in footnoteIDs {
-                json.key(entry.column)
-                json.beginArray()
-                for id in entry.ids { json.string(id) }
-                json.endArray()
-            }
-            json.endObject()
-        }
-        if layout.hasIssues {
-            json.key("issues")
-            json.beginArray()
-            for issue in issues {
+            if footnoteIDs.isEmpty {
+                json.append(literal: #","footnote_ids":{}"#)
+            } else {
+                json.key("footnote_ids")
                 json.beginObject()
-                json.key("field")
-                json.string("\(issue.column)")
-                json.key("code")
-                json.string(issue.code.rawValue)
-                json.key("raw")
-                json.string(issue.raw)
+                for entry in footnoteIDs {
+                    json.key(entry.column)
+                    json.beginArray()
+                    for id in entry.ids { json.string(id) }
+                    json.endArray()
+                }
                 json.endObject()
             }
-            json.endArray()
         }
-        json.endObject()
-        json.newline()
+        if layout.hasIssues {
+            if issues.isEmpty {
+                json.append(literal: #","issues":[]"#)
+            } else {
+                json.key("issues")
+                json.beginArray()
+                for issue in issues {
+                    json.beginObject()
+                    json.key("field")
+                    json.string("\(issue.column)")
+                    json.key("code")
+                    json.string(issue.code.rawValue)
+                    json.key("raw")
+                    json.string(issue.raw)
+                    json.endObject()
+                }
+                json.endArray()
+            }
+        }
+        json.append(literal: "}\n")
         rows += 1
     }
 
