@@ -104,11 +104,6 @@ public struct JSONWriter: Sendable {
         appendEscaped(value, comma: needsComma())
     }
 
-    /// Writes a string given as UTF-8 bytes (valid UTF-8, as a Swift string's are).
-    public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
-        appendEscaped(value, comma: needsComma())
-    }
-
     /// Writes a number token verbatim. The caller guarantees `digits` is a valid JSON number.
     public mutating func number(digits: String?) {
         guard let digits else { return null() }
@@ -116,12 +111,6 @@ public struct JSONWriter: Sendable {
         if let done: Void = digits.utf8.withContiguousStorageIfAvailable({ write($0) }) { return done }
         var copy = digits
         copy.withUTF8 { write($0) }
-    }
-
-    /// Writes a number token given as bytes. The caller guarantees they are a valid JSON number.
-    public mutating func number(utf8 digits: UnsafeBufferPointer<UInt8>) {
-        separate()
-        write(digits)
     }
 
     public mutating func int(_ value: Int) {
