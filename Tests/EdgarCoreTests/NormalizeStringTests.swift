@@ -119,3 +119,62 @@ import Testing
         #expect(Normalize.accessionNumber(raw) == nil)
     }
 }
+
+/// The byte-level fast paths (ASCII trimming, code lists, plain decimals) agree with the plain definitions.
+@Suite struct NormalizeFastPathTests {
+    /// Unicode `White_Space` trimming done the obvious way.
+    private static func referenceTrim(_ raw: String) -> String? {
+        let scalars = Array(raw.unicodeScalars)
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return nil }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[start...end])
+        return String(out)
+    }
+
+    @Test func trimmingAgreesWithUnicodeWhiteSpaceAtEveryEdge() {
+        let edges = [
+            "", " ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "\u{7F}", "\u{85}", "\u{A0}",
+            " \u{A0}", "\u{2003} ", "\u{3000}", "é", " é", "x",
+        ]
+        let middles = ["", "a", "a b", "é", "a\nb", " ", "\u{A0}"]
+        for left in edges {
+            for middle in middles {
+                for right in edges {
+                    let raw = left + middle + right
+                    #expect(Normalize.string(raw) == Self.referenceTrim(raw), "\(raw.debugDescription)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: CodeList.allCases)
+    func codeListsAcceptExactlyTheirLetters(list: CodeList) {
+        for byte in UInt8(0x21)...UInt8(0x7E) {
+            let code = String(decoding: [byte], as: UTF8.self)
+            let upper = code.uppercased()
+            let expected = list.codes.contains(Character(upper)) ? Normalized.valid(upper) : Normalized(value: upper, issue: .unknownCode)
+            #expect(Normalize.code(code, in: list) == expected, "\(code)")
+        }
+    }
+
+    @Test(arguments: [
+        ("1", true), ("-1", true), ("0", true), ("-0", true), ("0.5", true), ("10.25", true), ("", false), ("-", false),
+        ("01", false), ("1.", false), (".5", false), ("1.2.3", false), ("1e3", false), ("+1", false), ("1,000", false),
+        ("-.5", false), ("00", false), ("0.00", true), ("1 ", false),
+    ])
+    func plainDecimalsPassThroughUnchanged(raw: String, plain: Bool) {
+        if plain { #expect(Normalize.decimal(raw) == .valid(raw)) } else { #expect(Normalize.decimal(raw) != .valid(raw)) }
+    }
+
+    @Test func datesAndAccessionNumbersAreBuiltDigitByDigit() {
+        #expect(Normalize.date("00010101") == .valid("0001-01-01"))
+        #expect(Normalize.date("9999-12-31") == .valid("9999-12-31"))
+        #expect(Normalize.date("1/2/2003") == .valid("2003-01-02"))
+        #expect(Normalize.accessionNumber("000118143103041285") == "0001181431-03-041285")
+        #expect(Normalize.accessionNumber(" 0001181431-03-041285 ") == "0001181431-03-041285")
+        #expect(Normalize.accessionNumber("0001181431-03-04128x") == nil)
+        #expect(Normalize.accessionNumber("00011814310304128") == nil)
+    }
+}

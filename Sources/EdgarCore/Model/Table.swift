@@ -17,8 +17,26 @@ public enum Table: String, Sendable, CaseIterable, Hashable, Comparable {
     /// The tables that hold filing data (everything but rejects).
     public static let dataTables: [Table] = allCases.filter { $0 != .rejects }
 
-    private var order: Int { Table.allCases.firstIndex(of: self)! }
+    /// The position in `allCases`, without building that array.
+    private var order: Int {
+        switch self {
+        case .filings: 0
+        case .reportingOwners: 1
+        case .nonDerivativeTransactions: 2
+        case .nonDerivativeHoldings: 3
+        case .derivativeTransactions: 4
+        case .derivativeHoldings: 5
+        case .footnotes: 6
+        case .signatures: 7
+        case .rejects: 8
+        }
+    }
+
     public static func < (a: Table, b: Table) -> Bool { a.order < b.order }
+
+    /// The case, not its raw value: `RawRepresentable`'s default hashes the name string, and every filing files
+    /// its chunks in a `[Table: TableChunk]`.
+    public func hash(into hasher: inout Hasher) { hasher.combine(order) }
 }
 
 /// How rows are split into folders by their partition date.
@@ -35,35 +53,37 @@ public struct PartitionKey: Sendable, Hashable, Comparable {
     /// The partition of a filing dated `isoDate` (`YYYY-MM-DD`), or the unknown partition for nil.
     public init(isoDate: String?, granularity: PartitionGranularity) {
         // Built from bytes: this runs once per filing, and splitting and interpolating Strings showed in profiles.
-        var date = Array((isoDate ?? "").utf8)
-        let known = date.count == 10 && date[4] == UInt8(ascii: "-") && date[7] == UInt8(ascii: "-")
-        if !known { date = [] }
-        let unknown = Array("unknown".utf8)
-        let year = known ? Array(date[0..<4]) : unknown
-        let month = known ? Array(date[5..<7]) : unknown
-        let day = known ? Array(date[8..<10]) : unknown
-        var out: [UInt8] = []
-        out.reserveCapacity(40)
-        func add(_ key: String, _ value: [UInt8]) {
-            if !out.isEmpty { out.append(UInt8(ascii: "/")) }
-            out.append(contentsOf: key.utf8)
-            out.append(UInt8(ascii: "="))
-            out.append(contentsOf: value)
+        var date = isoDate ?? ""
+        path = date.withUTF8 { date in
+            let known = date.count == 10 && date[4] == UInt8(ascii: "-") && date[7] == UInt8(ascii: "-")
+            let unknown: StaticString = "unknown"
+            var out: [UInt8] = []
+            out.reserveCapacity(40)
+            func add(_ key: StaticString, _ range: Range<Int>) {
+                if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+                out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+                out.append(UInt8(ascii: "="))
+                if known {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: date[range]))
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(start: unknown.utf8Start, count: unknown.utf8CodeUnitCount))
+                }
+            }
+            switch granularity {
+            case .day:
+                add("year", 0..<4)
+                add("month", 5..<7)
+                add("day", 8..<10)
+            case .month:
+                add("year", 0..<4)
+                add("month", 5..<7)
+            case .year:
+                add("year", 0..<4)
+            case .none:
+                break
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        switch granularity {
-        case .day:
-            add("year", year)
-            add("month", month)
-            add("day", day)
-        case .month:
-            add("year", year)
-            add("month", month)
-        case .year:
-            add("year", year)
-        case .none:
-            break
-        }
-        path = String(decoding: out, as: UTF8.self)
     }
 
     public static func unknown(_ granularity: PartitionGranularity) -> PartitionKey {

@@ -12,14 +12,24 @@ extension Normalize {
     }
 
     static func isoDate(year: Int, month: Int, day: Int) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(10)
-        appendDigits(year, width: 4, to: &out)
-        out.append(UInt8(ascii: "-"))
-        appendDigits(month, width: 2, to: &out)
-        out.append(UInt8(ascii: "-"))
-        appendDigits(day, width: 2, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        // Ten ASCII bytes: a small string, built in place without an intermediate array.
+        String(unsafeUninitializedCapacity: 10) { out in
+            writeDigits(year, width: 4, to: out, at: 0)
+            out[4] = UInt8(ascii: "-")
+            writeDigits(month, width: 2, to: out, at: 5)
+            out[7] = UInt8(ascii: "-")
+            writeDigits(day, width: 2, to: out, at: 8)
+            return 10
+        }
+    }
+
+    /// `value` as exactly `width` decimal digits (zero-padded, the highest digits dropped) at `out[start...]`.
+    static func writeDigits(_ value: Int, width: Int, to out: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        var rest = value
+        for i in stride(from: start + width - 1, through: start, by: -1) {
+            out[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
     }
 
     static func appendDigits(_ value: Int, width: Int, to out: inout [UInt8]) {
@@ -34,6 +44,7 @@ extension Normalize {
     }
 
     /// The decimal value of `bytes[range]` when every byte is a digit.
+    @inline(__always)
     static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         guard !range.isEmpty, range.upperBound <= bytes.count else { return nil }
         var value = 0

@@ -18,26 +18,22 @@ extension Normalize {
 
     /// Already a JSON number in plain notation, as the XML variant almost always files it: `-?(0|[1-9]\d*)(\.\d+)?`.
     static func isPlainDecimal(_ text: String) -> Bool {
-        var iterator = text.utf8.makeIterator()
-        var byte = iterator.next()
-        if byte == UInt8(ascii: "-") { byte = iterator.next() }
-        guard let first = byte, isDigit(first) else { return false }
-        var integerDigits = 1
-        byte = iterator.next()
-        while let b = byte, isDigit(b) {
-            integerDigits += 1
-            byte = iterator.next()
+        withUTF8(text) { b in
+            let n = b.count
+            var i = 0
+            if i < n && b[i] == UInt8(ascii: "-") { i += 1 }
+            let integerStart = i
+            while i < n && isDigit(b[i]) { i += 1 }
+            let integerDigits = i - integerStart
+            guard integerDigits > 0 else { return false }
+            if b[integerStart] == UInt8(ascii: "0") && integerDigits > 1 { return false }
+            if i == n { return true }
+            guard b[i] == UInt8(ascii: ".") else { return false }
+            i += 1
+            let fractionStart = i
+            while i < n && isDigit(b[i]) { i += 1 }
+            return i == n && i > fractionStart
         }
-        if first == UInt8(ascii: "0") && integerDigits > 1 { return false }
-        guard let point = byte else { return true }
-        guard point == UInt8(ascii: ".") else { return false }
-        var fractionDigits = 0
-        byte = iterator.next()
-        while let b = byte, isDigit(b) {
-            fractionDigits += 1
-            byte = iterator.next()
-        }
-        return byte == nil && fractionDigits > 0
     }
 
     /// The general grammar: `[sign] [\]$ [sign] digits-with-commas [. digits] [e|E [sign] digits]`.

@@ -2,52 +2,76 @@ extension Normalize {
     /// `1`/`true` -> true, `0`/`false` -> false, any case; anything else `invalid_boolean`.
     public static func boolean(_ raw: String?) -> Normalized<Bool> {
         guard let text = string(raw) else { return .null }
-        if matchesIgnoringASCIICase(text, "1") || matchesIgnoringASCIICase(text, "true") { return .valid(true) }
-        if matchesIgnoringASCIICase(text, "0") || matchesIgnoringASCIICase(text, "false") { return .valid(false) }
-        return .invalid(.invalidBoolean)
+        return withUTF8(text) { b in
+            if matchesIgnoringASCIICase(b, "1") || matchesIgnoringASCIICase(b, "true") { return .valid(true) }
+            if matchesIgnoringASCIICase(b, "0") || matchesIgnoringASCIICase(b, "false") { return .valid(false) }
+            return .invalid(.invalidBoolean)
+        }
     }
 
     /// `text` equals the lower-case ASCII word `lower` in any case.
-    static func matchesIgnoringASCIICase(_ text: String, _ lower: StaticString) -> Bool {
-        let utf8 = text.utf8
-        guard utf8.count == lower.utf8CodeUnitCount else { return false }
-        return lower.withUTF8Buffer { word in
-            zip(utf8, word).allSatisfy { a, b in a == b || (a &+ 0x20 == b && a >= UInt8(ascii: "A") && a <= UInt8(ascii: "Z")) }
+    static func matchesIgnoringASCIICase(_ text: UnsafeBufferPointer<UInt8>, _ lower: StaticString) -> Bool {
+        guard text.count == lower.utf8CodeUnitCount else { return false }
+        let word = lower.utf8Start
+        for i in 0..<text.count {
+            let a = text[i]
+            let b = word[i]
+            guard a == b || (a &+ 0x20 == b && a >= UInt8(ascii: "A") && a <= UInt8(ascii: "Z")) else { return false }
         }
+        return true
     }
 
     /// Up to ten digits, zero-padded to ten; anything else `invalid_cik`.
     public static func cik(_ raw: String?) -> Normalized<String> {
         guard let text = string(raw) else { return .null }
-        let utf8 = text.utf8
-        guard utf8.count <= 10, utf8.allSatisfy(isDigit) else { return .invalid(.invalidCIK) }
-        if utf8.count == 10 { return .valid(text) }
-        return .valid(String(repeating: "0", count: 10 - utf8.count) + text)
+        return withUTF8(text) { b in
+            guard b.count <= 10, b.allSatisfy(isDigit) else { return .invalid(.invalidCIK) }
+            if b.count == 10 { return .valid(text) }
+            // Ten bytes or fewer: a small string, built without allocating.
+            let padded = String(unsafeUninitializedCapacity: 10) { out in
+                let zeros = 10 - b.count
+                out.initialize(repeating: UInt8(ascii: "0"))
+                _ = UnsafeMutableBufferPointer(rebasing: out[zeros...]).initialize(from: b)
+                return 10
+            }
+            return .valid(padded)
+        }
     }
 
     /// The filed token upper-cased. With a `list`, a token outside it is kept but flagged `unknown_code`.
     public static func code(_ raw: String?, in list: CodeList? = nil) -> Normalized<String> {
         guard let text = string(raw) else { return .null }
-        let upper = text.utf8.contains(where: { $0 >= UInt8(ascii: "a") }) ? text.uppercased() : text
+        let upper = withUTF8(text) { $0.contains(where: { $0 >= UInt8(ascii: "a") }) } ? text.uppercased() : text
         guard let list else { return .valid(upper) }
-        let utf8 = upper.utf8
-        if utf8.count == 1, list.codes.utf8.contains(utf8.first!) { return .valid(upper) }
-        return Normalized(value: upper, issue: .unknownCode)
+        let known = withUTF8(upper) { b in b.count == 1 && list.contains(b[0]) }
+        return known ? .valid(upper) : Normalized(value: upper, issue: .unknownCode)
     }
 
     /// An accession number in dashed form (`0001181431-03-041285`) from the dashed form or its 18 digits; nil for
     /// anything else.
     public static func accessionNumber(_ raw: String?) -> String? {
         guard let text = string(raw) else { return nil }
-        let b = Array(text.utf8)
-        if b.count == 20 {
-            for (i, c) in b.enumerated() where !(i == 10 || i == 13 ? c == UInt8(ascii: "-") : isDigit(c)) {
-                return nil
+        return withUTF8(text) { b in
+            if b.count == 20 {
+                for i in 0..<20 where !(i == 10 || i == 13 ? b[i] == UInt8(ascii: "-") : isDigit(b[i])) {
+                    return nil
+                }
+                return text
             }
-            return text
+            guard b.count == 18, b.allSatisfy(isDigit) else { return nil }
+            return String(unsafeUninitializedCapacity: 20) { out in
+                var o = 0
+                for i in 0..<18 {
+                    if i == 10 || i == 12 {
+                        out[o] = UInt8(ascii: "-")
+                        o += 1
+                    }
+                    out[o] = b[i]
+                    o += 1
+                }
+                return o
+            }
         }
-        guard b.count == 18, b.allSatisfy(isDigit) else { return nil }
-        return String(decoding: b[0..<10] + [UInt8(ascii: "-")] + b[10..<12] + [UInt8(ascii: "-")] + b[12..<18], as: UTF8.self)
     }
 }
 
@@ -65,6 +89,24 @@ public enum CodeList: Sendable, CaseIterable {
         case .acquiredDisposed: "AD"
         case .directIndirect: "DI"
         case .timeliness: "EL"
+        }
+    }
+
+    /// Whether the one-byte code `byte` is in the list (the same set as `codes`, without building a string).
+    func contains(_ byte: UInt8) -> Bool {
+        switch self {
+        case .transactionCode:
+            switch byte {
+            case UInt8(ascii: "A"), UInt8(ascii: "C"), UInt8(ascii: "D"), UInt8(ascii: "E"), UInt8(ascii: "F"),
+                UInt8(ascii: "G"), UInt8(ascii: "H"), UInt8(ascii: "I"), UInt8(ascii: "J"), UInt8(ascii: "L"),
+                UInt8(ascii: "M"), UInt8(ascii: "O"), UInt8(ascii: "P"), UInt8(ascii: "S"), UInt8(ascii: "U"),
+                UInt8(ascii: "W"), UInt8(ascii: "X"), UInt8(ascii: "Z"):
+                true
+            default: false
+            }
+        case .acquiredDisposed: byte == UInt8(ascii: "A") || byte == UInt8(ascii: "D")
+        case .directIndirect: byte == UInt8(ascii: "D") || byte == UInt8(ascii: "I")
+        case .timeliness: byte == UInt8(ascii: "E") || byte == UInt8(ascii: "L")
         }
     }
 }

@@ -2,15 +2,40 @@ extension Normalize {
     /// Surrounding whitespace trimmed (Unicode `White_Space`, so NBSP too), inner whitespace kept; empty -> nil.
     public static func string(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        let utf8 = raw.utf8
-        guard let first = utf8.first, let last = utf8.last else { return nil }
         // Nearly every filed value starts and ends with a visible ASCII character: return it without copying.
-        if isVisibleASCII(first) && isVisibleASCII(last) { return raw }
-
+        let plain = withUTF8(raw) { b in b.count > 0 && isVisibleASCII(b[0]) && isVisibleASCII(b[b.count - 1]) }
+        if plain { return raw }
+        // ASCII whitespace is cut on bytes; only a non-ASCII character at either end needs the Unicode rules.
+        if let bounds = withUTF8(raw, { asciiTrimmedBounds($0) }) {
+            if bounds.isEmpty { return nil }
+            if bounds.count == raw.utf8.count { return raw }
+            return withUTF8(raw) { String(decoding: UnsafeBufferPointer(rebasing: $0[bounds]), as: UTF8.self) }
+        }
         let scalars = raw.unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return nil }
         let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(scalars[start...end])
+    }
+
+    /// The bytes left once surrounding ASCII whitespace is cut, or nil when a non-ASCII byte is then at either end
+    /// (it may belong to Unicode whitespace).
+    static func asciiTrimmedBounds(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var start = 0
+        var end = b.count
+        while start < end && isASCIIWhitespace(b[start]) { start += 1 }
+        while end > start && isASCIIWhitespace(b[end - 1]) { end -= 1 }
+        guard start == end || (b[start] < 0x80 && b[end - 1] < 0x80) else { return nil }
+        return start..<end
+    }
+
+    /// The ASCII characters with the Unicode `White_Space` property: tab, line feed, vertical tab, form feed,
+    /// carriage return, space.
+    static func isVisibleASCII(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7f
+    }
+
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0d)
     }
 
     /// True when `raw` holds any non-ASCII character (for the Windows-1252 `invalid_encoding` flag).
@@ -18,8 +43,12 @@ extension Normalize {
         raw.utf8.contains { $0 >= 0x80 }
     }
 
-    static func isVisibleASCII(_ byte: UInt8) -> Bool {
-        byte > 0x20 && byte < 0x7f
+    /// The UTF-8 of `text` without copying it (a native string's storage, or a small string's bytes).
+    @inline(__always)
+    static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
     }
 
     static func isDigit(_ byte: UInt8) -> Bool {

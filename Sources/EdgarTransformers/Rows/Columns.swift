@@ -58,6 +58,8 @@ public struct ColumnList: Sendable {
     public let required: Set<String>
     public let hasFootnoteIDs: Bool
     public let hasIssues: Bool
+    /// What `RowWriter` needs, in storage it can copy for every row without touching a reference count.
+    let layout: RowLayout
 
     init(
         _ columns: [(StaticString, ColumnType)], required: Set<String>, footnoteIDs: Bool = false, issues: Bool = true
@@ -67,6 +69,7 @@ public struct ColumnList: Sendable {
         self.required = required
         self.hasFootnoteIDs = footnoteIDs
         self.hasIssues = issues
+        self.layout = RowLayout(keys: values, hasFootnoteIDs: footnoteIDs, hasIssues: issues)
         assert(required.isSubset(of: Set(values.map { "\($0)" })), "a required column must be a value column")
     }
 
@@ -93,6 +96,23 @@ public struct ColumnList: Sendable {
         zip(values, types).compactMap { value, type in
             type == .filingID || type == .index ? nil : "\(value)"
         }
+    }
+}
+
+/// The keys of a table's value columns in raw storage that is never freed (column lists are static), plus the
+/// closing columns the table has.
+struct RowLayout: @unchecked Sendable {
+    // @unchecked: `keys` points at memory written once, here, never mutated and never deallocated.
+    let keys: UnsafeBufferPointer<StaticString>
+    let hasFootnoteIDs: Bool
+    let hasIssues: Bool
+
+    init(keys: [StaticString], hasFootnoteIDs: Bool, hasIssues: Bool) {
+        let storage = UnsafeMutableBufferPointer<StaticString>.allocate(capacity: keys.count)
+        _ = storage.initialize(from: keys)
+        self.keys = UnsafeBufferPointer(storage)
+        self.hasFootnoteIDs = hasFootnoteIDs
+        self.hasIssues = hasIssues
     }
 }
 

@@ -30,7 +30,7 @@ extension RowEncoder {
         rows.endRow()
     }
 
-    func writeOwner(_ o: ReportingOwner, filingID: String, index: Int, to rows: inout RowWriter) {
+    func writeOwner(_ o: borrowing ReportingOwner, filingID: String, index: Int, to rows: inout RowWriter) {
         rows.beginRow(Columns.reportingOwners)
         rows.verbatim(filingID)
         rows.index(index)
@@ -51,7 +51,7 @@ extension RowEncoder {
         rows.endRow()
     }
 
-    func writeTransaction(_ t: NonDerivativeTransaction, filingID: String, index: Int, to rows: inout RowWriter) {
+    func writeTransaction(_ t: borrowing NonDerivativeTransaction, filingID: String, index: Int, to rows: inout RowWriter) {
         rows.beginRow(Columns.nonDerivativeTransactions)
         rows.verbatim(filingID)
         rows.index(index)
@@ -70,7 +70,7 @@ extension RowEncoder {
         rows.endRow()
     }
 
-    func writeHolding(_ h: NonDerivativeHolding, filingID: String, index: Int, to rows: inout RowWriter) {
+    func writeHolding(_ h: borrowing NonDerivativeHolding, filingID: String, index: Int, to rows: inout RowWriter) {
         rows.beginRow(Columns.nonDerivativeHoldings)
         rows.verbatim(filingID)
         rows.index(index)
@@ -83,7 +83,7 @@ extension RowEncoder {
         rows.endRow()
     }
 
-    func writeTransaction(_ t: DerivativeTransaction, filingID: String, index: Int, to rows: inout RowWriter) {
+    func writeTransaction(_ t: borrowing DerivativeTransaction, filingID: String, index: Int, to rows: inout RowWriter) {
         rows.beginRow(Columns.derivativeTransactions)
         rows.verbatim(filingID)
         rows.index(index)
@@ -109,7 +109,7 @@ extension RowEncoder {
         rows.endRow()
     }
 
-    func writeHolding(_ h: DerivativeHolding, filingID: String, index: Int, to rows: inout RowWriter) {
+    func writeHolding(_ h: borrowing DerivativeHolding, filingID: String, index: Int, to rows: inout RowWriter) {
         rows.beginRow(Columns.derivativeHoldings)
         rows.verbatim(filingID)
         rows.index(index)
@@ -129,13 +129,13 @@ extension RowEncoder {
     }
 
     /// `transaction_form_type`, `transaction_code` (with the coding's own footnotes), `equity_swap_involved`.
-    private func writeCoding(_ coding: TransactionCoding, to rows: inout RowWriter) {
+    private func writeCoding(_ coding: borrowing TransactionCoding, to rows: inout RowWriter) {
         rows.code(coding.formType, in: nil)
         rows.code(coding.code, in: .transactionCode, footnotes: coding.footnoteIDs)
         rows.boolean(coding.equitySwapInvolved)
     }
 
-    func writeFootnote(_ f: Footnote, filingID: String, to rows: inout RowWriter) {
+    func writeFootnote(_ f: borrowing Footnote, filingID: String, to rows: inout RowWriter) {
         rows.beginRow(Columns.footnotes)
         rows.verbatim(filingID)
         rows.string(f.id)
@@ -143,7 +143,7 @@ extension RowEncoder {
         rows.endRow()
     }
 
-    func writeSignature(_ s: Signature, filingID: String, index: Int, to rows: inout RowWriter) {
+    func writeSignature(_ s: borrowing Signature, filingID: String, index: Int, to rows: inout RowWriter) {
         rows.beginRow(Columns.signatures)
         rows.verbatim(filingID)
         rows.index(index)

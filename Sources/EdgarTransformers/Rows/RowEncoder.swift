@@ -28,40 +28,41 @@ public struct RowEncoder: Sendable {
         let filingID = accession ?? Self.hashID(of: extracted)
 
         var rows = RowWriter(flagsNonASCII: document.decodedAsWindows1252)
-        var tables: [Table: TableChunk] = [:]
+        var tables = [Table: TableChunk](minimumCapacity: Table.dataTables.count)
         func take(_ table: Table) {
             let chunk = rows.takeChunk()
             if chunk.rows > 0 { tables[table] = chunk }
         }
 
+        // By index rather than `for row in`, which copied every row struct (retaining each of its strings).
         writeFiling(document, extracted, filingID: filingID, accession: accession, formType: formType, to: &rows)
         take(.filings)
-        for (i, owner) in document.reportingOwners.enumerated() {
-            writeOwner(owner, filingID: filingID, index: i + 1, to: &rows)
+        for i in document.reportingOwners.indices {
+            writeOwner(document.reportingOwners[i], filingID: filingID, index: i + 1, to: &rows)
         }
         take(.reportingOwners)
-        for (i, row) in document.nonDerivativeTransactions.enumerated() {
-            writeTransaction(row, filingID: filingID, index: i + 1, to: &rows)
+        for i in document.nonDerivativeTransactions.indices {
+            writeTransaction(document.nonDerivativeTransactions[i], filingID: filingID, index: i + 1, to: &rows)
         }
         take(.nonDerivativeTransactions)
-        for (i, row) in document.nonDerivativeHoldings.enumerated() {
-            writeHolding(row, filingID: filingID, index: i + 1, to: &rows)
+        for i in document.nonDerivativeHoldings.indices {
+            writeHolding(document.nonDerivativeHoldings[i], filingID: filingID, index: i + 1, to: &rows)
         }
         take(.nonDerivativeHoldings)
-        for (i, row) in document.derivativeTransactions.enumerated() {
-            writeTransaction(row, filingID: filingID, index: i + 1, to: &rows)
+        for i in document.derivativeTransactions.indices {
+            writeTransaction(document.derivativeTransactions[i], filingID: filingID, index: i + 1, to: &rows)
         }
         take(.derivativeTransactions)
-        for (i, row) in document.derivativeHoldings.enumerated() {
-            writeHolding(row, filingID: filingID, index: i + 1, to: &rows)
+        for i in document.derivativeHoldings.indices {
+            writeHolding(document.derivativeHoldings[i], filingID: filingID, index: i + 1, to: &rows)
         }
         take(.derivativeHoldings)
-        for footnote in document.footnotes {
-            writeFootnote(footnote, filingID: filingID, to: &rows)
+        for i in document.footnotes.indices {
+            writeFootnote(document.footnotes[i], filingID: filingID, to: &rows)
         }
         take(.footnotes)
-        for (i, signature) in document.signatures.enumerated() {
-            writeSignature(signature, filingID: filingID, index: i + 1, to: &rows)
+        for i in document.signatures.indices {
+            writeSignature(document.signatures[i], filingID: filingID, index: i + 1, to: &rows)
         }
         take(.signatures)
 

@@ -5,9 +5,10 @@ import EdgarCore
 ///
 /// One writer serves every table of a filing: `takeChunk()` hands over a table's lines and starts the next.
 struct RowWriter {
-    private var json = JSONWriter(capacity: 0)
+    /// One writer per filing: its storage, sized for the usual filing, serves every table.
+    private var json = JSONWriter(capacity: 2048)
     private var rows = 0
-    private var columns = Columns.filings
+    private var layout = Columns.filings.layout
     private var next = 0
     private var footnoteIDs: [(column: StaticString, ids: [String])] = []
     private var issues: [(column: StaticString, code: ValueIssueCode, raw: String)] = []
@@ -20,9 +21,8 @@ struct RowWriter {
 
     /// The lines written since the last call, and their count.
     mutating func takeChunk() -> TableChunk {
-        let chunk = TableChunk(bytes: json.bytes, rows: rows)
         // Only the bytes move on; the writer (closed after its last row) is reused.
-        json.bytes = []
+        let chunk = TableChunk(bytes: rows > 0 ? json.takeBytes() : [], rows: rows)
         rows = 0
         return chunk
     }
@@ -30,9 +30,9 @@ struct RowWriter {
     // MARK: Rows
 
     mutating func beginRow(_ columns: ColumnList) {
-        // A filing's table is usually a line or two of a few hundred bytes: one allocation covers it.
-        if json.bytes.capacity == 0 { json.bytes.reserveCapacity(1024) }
-        self.columns = columns
+        // Only the layout's raw pointers are kept: retaining the shared column arrays for every row would make
+        // parallel workers contend on their reference counts.
+        layout = columns.layout
         next = 0
         footnoteIDs.removeAll(keepingCapacity: true)
         issues.removeAll(keepingCapacity: true)
@@ -40,41 +40,50 @@ struct RowWriter {
     }
 
     mutating func endRow() {
-        precondition(next == columns.values.count, "a row must write every value column of its table")
-        if columns.hasFootnoteIDs {
-            json.key("footnote_ids")
-            json.beginObject()
-            for entry in footnoteIDs {
-                json.key(entry.column)
-                json.beginArray()
-                for id in entry.ids { json.string(id) }
-                json.endArray()
-            }
-            json.endObject()
-        }
-        if columns.hasIssues {
-            json.key("issues")
-            json.beginArray()
-            for issue in issues {
+        precondition(next == layout.keys.count, "a row must write every value column of its table")
+        // Most rows have neither footnotes nor issues: an empty closing column is one constant (after the value
+        // columns, so always behind a comma).
+        if layout.hasFootnoteIDs {
+            if footnoteIDs.isEmpty {
+                json.append(literal: #","footnote_ids":{}"#)
+            } else {
+                json.key("footnote_ids")
                 json.beginObject()
-                json.key("field")
-                json.string("\(issue.column)")
-                json.key("code")
-                json.string(issue.code.rawValue)
-                json.key("raw")
-                json.string(issue.raw)
+                for entry in footnoteIDs {
+                    json.key(entry.column)
+                    json.beginArray()
+                    for id in entry.ids { json.string(id) }
+                    json.endArray()
+                }
                 json.endObject()
             }
-            json.endArray()
         }
-        json.endObject()
-        json.newline()
+        if layout.hasIssues {
+            if issues.isEmpty {
+                json.append(literal: #","issues":[]"#)
+            } else {
+                json.key("issues")
+                json.beginArray()
+                for issue in issues {
+                    json.beginObject()
+                    json.key("field")
+                    json.string("\(issue.column)")
+                    json.key("code")
+                    json.string(issue.code.rawValue)
+                    json.key("raw")
+                    json.string(issue.raw)
+                    json.endObject()
+                }
+                json.endArray()
+            }
+        }
+        json.append(literal: "}\n")
         rows += 1
     }
 
     /// Writes the next column's key and returns its name.
     private mutating func nextColumn() -> StaticString {
-        let column = columns.values[next]
+        let column = layout.keys[next]
         next += 1
         json.key(column)
         return column

@@ -70,7 +70,7 @@ struct OwnershipDocumentBuilder {
 
     /// Clears everything for the next document and hands back the finished one.
     mutating func takeDocument() -> OwnershipDocument {
-        let finished = document
+        let finished = moving(&document, leaving: OwnershipDocument(layout: .xml))
         reset()
         return finished
     }
@@ -206,7 +206,7 @@ struct OwnershipDocumentBuilder {
             document.footnotes.append(Footnote(id: footnoteID, text: text.string()))
         case .field(let slot):
             if !sawValue && !text.isBlank { field.value = text.string() }
-            row.set(slot, field)
+            row.set(slot, moving(&field, leaving: Field()))
             inValue = false
         }
         capture = .none
@@ -218,21 +218,29 @@ struct OwnershipDocumentBuilder {
         if depth == codingDepth {
             codingDepth = 0
         } else if depth == rowDepth {
-            document.append(row, as: rowKind)
+            document.append(movingFrom: &row, as: rowKind)
             rowDepth = 0
             codingDepth = 0
         } else if depth == ownerDepth {
-            document.reportingOwners.append(owner)
+            document.reportingOwners.append(moving(&owner, leaving: ReportingOwner()))
             ownerDepth = 0
         } else if depth == signatureDepth {
-            document.signatures.append(signature)
+            document.signatures.append(moving(&signature, leaving: Signature()))
             signatureDepth = 0
         } else if depth == issuerDepth {
             issuerDepth = 0
         }
     }
 
-    private mutating func assignLeaf(_ tag: OwnershipTag, _ value: String) {
+    /// Hands a finished section or value on without copying it, leaving a fresh one in its place: a copy would
+    /// retain every string it holds, and the next reset release them all again.
+    private func moving<Section>(_ section: inout Section, leaving fresh: Section) -> Section {
+        var finished = fresh
+        swap(&finished, &section)
+        return finished
+    }
+
+    private mutating func assignLeaf(_ tag: OwnershipTag, _ value: consuming String) {
         switch tag {
         case .schemaVersion: document.schemaVersion = value
         case .documentType: document.documentType = value
@@ -270,3 +278,4 @@ struct OwnershipDocumentBuilder {
         }
     }
 }
+

@@ -52,7 +52,7 @@ enum RowKind {
 }
 
 extension DerivativeTransaction {
-    mutating func set(_ field: RowField, _ value: Field) {
+    mutating func set(_ field: RowField, _ value: consuming Field) {
         switch field {
         case .securityTitle: securityTitle = value
         case .conversionOrExercisePrice: conversionOrExercisePrice = value
@@ -83,53 +83,56 @@ extension DerivativeTransaction {
 }
 
 extension OwnershipDocument {
-    /// Files a closed row under its table. Fields the kind does not have (a total value on a non-derivative
-    /// transaction, which the schema does not allow) have nowhere to go.
-    mutating func append(_ row: DerivativeTransaction, as kind: RowKind) {
+    /// Files a closed row under its table, moving its fields out of `row` (swapped, so no string is retained or
+    /// released on the way). Fields the kind does not have (a total value on a non-derivative transaction, which
+    /// the schema does not allow) have nowhere to go and stay behind in `row`.
+    mutating func append(movingFrom row: inout DerivativeTransaction, as kind: RowKind) {
         switch kind {
         case .nonDerivativeTransaction:
             var r = NonDerivativeTransaction()
-            r.securityTitle = row.securityTitle
-            r.transactionDate = row.transactionDate
-            r.deemedExecutionDate = row.deemedExecutionDate
-            r.coding = row.coding
-            r.timeliness = row.timeliness
-            r.shares = row.shares
-            r.pricePerShare = row.pricePerShare
-            r.acquiredDisposedCode = row.acquiredDisposedCode
-            r.sharesOwnedFollowing = row.sharesOwnedFollowing
-            r.valueOwnedFollowing = row.valueOwnedFollowing
-            r.directOrIndirect = row.directOrIndirect
-            r.natureOfOwnership = row.natureOfOwnership
-            nonDerivativeTransactions.append(r)
+            swap(&r.securityTitle, &row.securityTitle)
+            swap(&r.transactionDate, &row.transactionDate)
+            swap(&r.deemedExecutionDate, &row.deemedExecutionDate)
+            swap(&r.coding, &row.coding)
+            swap(&r.timeliness, &row.timeliness)
+            swap(&r.shares, &row.shares)
+            swap(&r.pricePerShare, &row.pricePerShare)
+            swap(&r.acquiredDisposedCode, &row.acquiredDisposedCode)
+            swap(&r.sharesOwnedFollowing, &row.sharesOwnedFollowing)
+            swap(&r.valueOwnedFollowing, &row.valueOwnedFollowing)
+            swap(&r.directOrIndirect, &row.directOrIndirect)
+            swap(&r.natureOfOwnership, &row.natureOfOwnership)
+            nonDerivativeTransactions.append(consume r)
         case .nonDerivativeHolding:
             var r = NonDerivativeHolding()
-            r.securityTitle = row.securityTitle
-            r.coding = row.coding
-            r.sharesOwnedFollowing = row.sharesOwnedFollowing
-            r.valueOwnedFollowing = row.valueOwnedFollowing
-            r.directOrIndirect = row.directOrIndirect
-            r.natureOfOwnership = row.natureOfOwnership
-            nonDerivativeHoldings.append(r)
+            swap(&r.securityTitle, &row.securityTitle)
+            swap(&r.coding, &row.coding)
+            swap(&r.sharesOwnedFollowing, &row.sharesOwnedFollowing)
+            swap(&r.valueOwnedFollowing, &row.valueOwnedFollowing)
+            swap(&r.directOrIndirect, &row.directOrIndirect)
+            swap(&r.natureOfOwnership, &row.natureOfOwnership)
+            nonDerivativeHoldings.append(consume r)
         case .derivativeTransaction:
-            derivativeTransactions.append(row)
+            var r = DerivativeTransaction()
+            swap(&r, &row)
+            derivativeTransactions.append(consume r)
         case .derivativeHolding:
             var r = DerivativeHolding()
-            r.securityTitle = row.securityTitle
-            r.conversionOrExercisePrice = row.conversionOrExercisePrice
-            r.coding = row.coding
-            r.exerciseDate = row.exerciseDate
-            r.expirationDate = row.expirationDate
-            r.underlyingSecurityTitle = row.underlyingSecurityTitle
-            r.underlyingSecurityShares = row.underlyingSecurityShares
-            r.underlyingSecurityValue = row.underlyingSecurityValue
-            r.sharesOwnedFollowing = row.sharesOwnedFollowing
-            r.valueOwnedFollowing = row.valueOwnedFollowing
-            r.directOrIndirect = row.directOrIndirect
-            r.natureOfOwnership = row.natureOfOwnership
-            derivativeHoldings.append(r)
+            swap(&r.securityTitle, &row.securityTitle)
+            swap(&r.conversionOrExercisePrice, &row.conversionOrExercisePrice)
+            swap(&r.coding, &row.coding)
+            swap(&r.exerciseDate, &row.exerciseDate)
+            swap(&r.expirationDate, &row.expirationDate)
+            swap(&r.underlyingSecurityTitle, &row.underlyingSecurityTitle)
+            swap(&r.underlyingSecurityShares, &row.underlyingSecurityShares)
+            swap(&r.underlyingSecurityValue, &row.underlyingSecurityValue)
+            swap(&r.sharesOwnedFollowing, &row.sharesOwnedFollowing)
+            swap(&r.valueOwnedFollowing, &row.valueOwnedFollowing)
+            swap(&r.directOrIndirect, &row.directOrIndirect)
+            swap(&r.natureOfOwnership, &row.natureOfOwnership)
+            derivativeHoldings.append(consume r)
         case .derivativeSecurity:
-            append(row, as: row.reportsTransaction ? .derivativeTransaction : .derivativeHolding)
+            append(movingFrom: &row, as: row.reportsTransaction ? .derivativeTransaction : .derivativeHolding)
         }
     }
 }

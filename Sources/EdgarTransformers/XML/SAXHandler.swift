@@ -65,8 +65,12 @@ enum SAXHandler {
         guard let ctx, let localname else { return }
         let state = ctx.assumingMemoryBound(to: SAXState.self)
         let tag = state.pointee.tags.tag(ofInterned: localname)
-        let id = (tag == .footnoteId || tag == .footnote) ? idAttribute(attributes, attributeCount) : nil
-        switch state.pointee.builder.start(tag, id: id) {
+        // Only footnotes read their `id`; a literal nil elsewhere spares a release per element.
+        let outcome =
+            tag == .footnoteId || tag == .footnote
+            ? state.pointee.builder.start(tag, id: idAttribute(attributes, attributeCount))
+            : state.pointee.builder.start(tag, id: nil)
+        switch outcome {
         case .proceed:
             break
         case .foreignRoot:
