@@ -30,12 +30,21 @@ enum EnvelopeHeader {
     }
 
     private static func readTagLine(_ scan: ByteScan, _ line: Range<Int>, into envelope: inout Envelope) {
-        // Most header lines are owner and company fields: one byte tells them from the five we want.
-        guard line.count > 1, tagInitials[Int(scan[line.lowerBound + 1])] else { return }
-        let initial = scan[line.lowerBound + 1].asciiLowercased
-        for (tag, field) in tagFields where tag.lower[1] == initial && scan.hasPrefix(tag, at: line.lowerBound) {
-            set(field, scan.trimmed(line.lowerBound + tag.count, line.upperBound), scan, &envelope)
-            return
+        // Most header lines are owner and company fields: the tag's first letter tells them from the five we
+        // want, and names the one or two tags worth comparing.
+        guard line.count > 1 else { return }
+        let at = line.lowerBound
+        func read(_ tag: StaticBytes, _ field: Field) -> Bool {
+            guard scan.hasPrefix(tag, at: at) else { return false }
+            set(field, scan.trimmed(at + tag.count, line.upperBound), scan, &envelope)
+            return true
+        }
+        switch scan[at + 1].asciiLowercased {
+        case UInt8(ascii: "a"): if !read(Tag.accession, .accession) { _ = read(Tag.acceptance, .acceptance) }
+        case UInt8(ascii: "t"): _ = read(Tag.type, .type)
+        case UInt8(ascii: "f"): _ = read(Tag.filingDate, .filingDate)
+        case UInt8(ascii: "p"): _ = read(Tag.period, .period)
+        default: break
         }
     }
 
@@ -65,16 +74,15 @@ enum EnvelopeHeader {
 
     private enum Field { case accession, type, filingDate, acceptance, period }
 
-    private static let tagFields: [(StaticBytes, Field)] = [
-        (StaticBytes("<ACCESSION-NUMBER>"), .accession),
-        (StaticBytes("<TYPE>"), .type),
-        (StaticBytes("<FILING-DATE>"), .filingDate),
-        (StaticBytes("<ACCEPTANCE-DATETIME>"), .acceptance),
-        (StaticBytes("<PERIOD>"), .period),
-    ]
+    private enum Tag {
+        static let accession = StaticBytes("<ACCESSION-NUMBER>")
+        static let type = StaticBytes("<TYPE>")
+        static let filingDate = StaticBytes("<FILING-DATE>")
+        static let acceptance = StaticBytes("<ACCEPTANCE-DATETIME>")
+        static let period = StaticBytes("<PERIOD>")
+    }
 
-    /// Whether a byte (either case) is the first letter of a wanted tag / key: a table, read once per line.
-    private static let tagInitials = initials(tagFields.map { $0.0.lower[1] })
+    /// Whether a byte (either case) is the first letter of a wanted key: a table, read once per line.
     private static let keyInitials = initials(keyFields.map { $0.0.lower[0] })
 
     private static func initials(_ letters: [UInt8]) -> [Bool] {
