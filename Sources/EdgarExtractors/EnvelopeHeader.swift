@@ -19,7 +19,9 @@ enum EnvelopeHeader {
             let line = scan.trimmed(lineStart, lineEnd)
             if !line.isEmpty {
                 if scan[line.lowerBound] == .lessThan {
-                    readTagLine(scan, line, into: &envelope)
+                    if line.count > 1 && isWantedTagInitial(scan[line.lowerBound + 1]) {
+                        readTagLine(scan, line, into: &envelope)
+                    }
                 } else {
                     readKeyLine(scan, line, into: &envelope)
                 }
@@ -29,9 +31,17 @@ enum EnvelopeHeader {
         return envelope
     }
 
+    /// Most header lines are owner and company fields: the tag's first letter tells them from the five we want.
+    @inline(__always)
+    private static func isWantedTagInitial(_ byte: UInt8) -> Bool {
+        switch byte.asciiLowercased {
+        case UInt8(ascii: "a"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "p"): true
+        default: false
+        }
+    }
+
     private static func readTagLine(_ scan: ByteScan, _ line: Range<Int>, into envelope: inout Envelope) {
-        // Most header lines are owner and company fields: the tag's first letter tells them from the five we
-        // want, and names the one or two tags worth comparing.
+        // The tag's first letter names the one or two tags worth comparing.
         guard line.count > 1 else { return }
         let at = line.lowerBound
         func read(_ tag: StaticBytes, _ field: Field) -> Bool {

@@ -30,13 +30,17 @@ final class SourceSink {
         case .filing(let filing):
             report.filings += 1
             // Walking the dictionary once and sorting into slots costs no hashing; the chunks still go out in
-            // table order.
+            // table order. The slots are worked on as a local: no exclusivity check per access of the property.
+            var chunks: [TableChunk?] = []
+            swap(&chunks, &chunksInOrder)
+            // A failed append leaves slots filled, but the writer stage drops a sink whose write failed.
+            defer { swap(&chunks, &chunksInOrder) }
             for (table, chunk) in filing.tables where table != .rejects && chunk.rows > 0 {
-                chunksInOrder[SourceSink.slot(of: table)] = chunk
+                chunks[SourceSink.slot(of: table)] = chunk
             }
-            for slot in chunksInOrder.indices {
-                guard let chunk = chunksInOrder[slot] else { continue }
-                chunksInOrder[slot] = nil
+            for slot in chunks.indices {
+                guard let chunk = chunks[slot] else { continue }
+                chunks[slot] = nil
                 try writer.append(chunk, table: SourceSink.tables[slot], partition: filing.partition)
                 rowCounts[slot] += chunk.rows
             }
