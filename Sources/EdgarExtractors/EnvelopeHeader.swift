@@ -19,7 +19,9 @@ enum EnvelopeHeader {
             let line = scan.trimmed(lineStart, lineEnd)
             if !line.isEmpty {
                 if scan[line.lowerBound] == .lessThan {
-                    readTagLine(scan, line, into: &envelope)
+                    if line.count > 1 && isWantedTagInitial(scan[line.lowerBound + 1]) {
+                        readTagLine(scan, line, into: &envelope)
+                    }
                 } else {
                     readKeyLine(scan, line, into: &envelope)
                 }
@@ -29,13 +31,30 @@ enum EnvelopeHeader {
         return envelope
     }
 
+    /// Most header lines are owner and company fields: the tag's first letter tells them from the five we want.
+    @inline(__always)
+    private static func isWantedTagInitial(_ byte: UInt8) -> Bool {
+        switch byte.asciiLowercased {
+        case UInt8(ascii: "a"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "p"): true
+        default: false
+        }
+    }
+
     private static func readTagLine(_ scan: ByteScan, _ line: Range<Int>, into envelope: inout Envelope) {
-        // Most header lines are owner and company fields: one byte tells them from the five we want.
-        guard line.count > 1, tagInitials[Int(scan[line.lowerBound + 1])] else { return }
-        let initial = scan[line.lowerBound + 1].asciiLowercased
-        for (tag, field) in tagFields where tag.lower[1] == initial && scan.hasPrefix(tag, at: line.lowerBound) {
-            set(field, scan.trimmed(line.lowerBound + tag.count, line.upperBound), scan, &envelope)
-            return
+        // The tag's first letter names the one or two tags worth comparing.
+        guard line.count > 1 else { return }
+        let at = line.lowerBound
+        func read(_ tag: StaticBytes, _ field: Field) -> Bool {
+            guard scan.hasPrefix(tag, at: at) else { return false }
+            set(field, scan.trimmed(at + tag.count, line.upperBound), scan, &envelope)
+            return true
+        }
+        switch scan[at + 1].asciiLowercased {
+        case UInt8(ascii: "a"): if !read(Tag.accession, .accession) { _ = read(Tag.acceptance, .acceptance) }
+        case UInt8(ascii: "t"): _ = read(Tag.type, .type)
+        case UInt8(ascii: "f"): _ = read(Tag.filingDate, .filingDate)
+        case UInt8(ascii: "p"): _ = read(Tag.period, .period)
+        default: break
         }
     }
 
@@ -65,16 +84,15 @@ enum EnvelopeHeader {
 
     private enum Field { case accession, type, filingDate, acceptance, period }
 
-    private static let tagFields: [(StaticBytes, Field)] = [
-        (StaticBytes("<ACCESSION-NUMBER>"), .accession),
-        (StaticBytes("<TYPE>"), .type),
-        (StaticBytes("<FILING-DATE>"), .filingDate),
-        (StaticBytes("<ACCEPTANCE-DATETIME>"), .acceptance),
-        (StaticBytes("<PERIOD>"), .period),
-    ]
+    private enum Tag {
+        static let accession = StaticBytes("<ACCESSION-NUMBER>")
+        static let type = StaticBytes("<TYPE>")
+        static let filingDate = StaticBytes("<FILING-DATE>")
+        static let acceptance = StaticBytes("<ACCEPTANCE-DATETIME>")
+        static let period = StaticBytes("<PERIOD>")
+    }
 
-    /// Whether a byte (either case) is the first letter of a wanted tag / key: a table, read once per line.
-    private static let tagInitials = initials(tagFields.map { $0.0.lower[1] })
+    /// Whether a byte (either case) is the first letter of a wanted key: a table, read once per line.
     private static let keyInitials = initials(keyFields.map { $0.0.lower[0] })
 
     private static func initials(_ letters: [UInt8]) -> [Bool] {

@@ -4,7 +4,6 @@ import EdgarCore
 struct ScannedDocument {
     var type: String?
     var sequence: String?
-    var filename: String?
     /// Strictly between `<XML>` and `</XML>` when the text holds an XML wrapper, else strictly between `<TEXT>`
     /// and `</TEXT>`; nil when the document is broken (see `problem`).
     var body: Range<Int>?
@@ -64,8 +63,6 @@ enum SubmissionScanner {
                 document.type = value(scan, after: Tag.type, in: line)
             } else if scan.hasPrefix(Tag.sequence, at: at) {
                 document.sequence = value(scan, after: Tag.sequence, in: line)
-            } else if scan.hasPrefix(Tag.filename, at: at) {
-                document.filename = value(scan, after: Tag.filename, in: line)
             }
             lineStart = scan.nextLineStart(afterLineEnd: lineEnd)
         }
@@ -109,7 +106,6 @@ enum SubmissionScanner {
         static let documentEnd = StaticBytes("</DOCUMENT>")
         static let type = StaticBytes("<TYPE>")
         static let sequence = StaticBytes("<SEQUENCE>")
-        static let filename = StaticBytes("<FILENAME>")
         static let text = StaticBytes("<TEXT>")
         static let textEnd = StaticBytes("</TEXT>")
         static let xml = StaticBytes("<XML>")

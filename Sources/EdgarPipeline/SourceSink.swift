@@ -9,6 +9,12 @@ final class SourceSink {
     private(set) var report: RunReport.Source
     private let policy: TruncatedPolicy
     private let granularity: PartitionGranularity
+    /// Rows per table, by position in `Table.allCases`: counted here and moved into `report.rows` when the
+    /// source ends, so a filing costs no dictionary updates.
+    private var rowCounts = [Int](repeating: 0, count: SourceSink.tables.count)
+    /// A filing's chunks put in table order, reused from filing to filing.
+    private var chunksInOrder = [TableChunk?](repeating: nil, count: SourceSink.tables.count)
+    private static let tables = Table.allCases
 
     init(path: String, key: String, directory: OutputDirectory, options: PipelineOptions) throws {
         writer = try SourceWriter(
@@ -23,10 +29,20 @@ final class SourceSink {
         switch item {
         case .filing(let filing):
             report.filings += 1
-            for table in Table.dataTables {
-                guard let chunk = filing.tables[table], chunk.rows > 0 else { continue }
-                try writer.append(chunk, table: table, partition: filing.partition)
-                report.rows[table, default: 0] += chunk.rows
+            // Walking the dictionary once and sorting into slots costs no hashing; the chunks still go out in
+            // table order. The slots are worked on as a local: no exclusivity check per access of the property.
+            var chunks: [TableChunk?] = []
+            swap(&chunks, &chunksInOrder)
+            // A failed append leaves slots filled, but the writer stage drops a sink whose write failed.
+            defer { swap(&chunks, &chunksInOrder) }
+            for (table, chunk) in filing.tables where table != .rejects && chunk.rows > 0 {
+                chunks[SourceSink.slot(of: table)] = chunk
+            }
+            for slot in chunks.indices {
+                guard let chunk = chunks[slot] else { continue }
+                chunks[slot] = nil
+                try writer.append(chunk, table: SourceSink.tables[slot], partition: filing.partition)
+                rowCounts[slot] += chunk.rows
             }
         case .reject(let reject, let line, let partition):
             try writer.append(TableChunk(bytes: line, rows: 1), table: .rejects, partition: partition)
@@ -38,6 +54,7 @@ final class SourceSink {
 
     /// Commits the source, or publishes only the reason it failed. Returns the final report of the source.
     func finish(_ end: SourceEnd, encodeReject: (Reject) -> [UInt8]) -> RunReport.Source {
+        settleRowCounts()
         report.bytes = end.bytes
         do {
             if let failure = end.failure {
@@ -64,9 +81,21 @@ final class SourceSink {
     }
 
     func abandon() -> RunReport.Source {
+        settleRowCounts()
         writer.abort()
         report.status = .interrupted
         return report
+    }
+
+    private static func slot(of table: Table) -> Int {
+        tables.firstIndex(of: table)!
+    }
+
+    private func settleRowCounts() {
+        for (slot, rows) in rowCounts.enumerated() where rows > 0 {
+            report.rows[SourceSink.tables[slot], default: 0] += rows
+        }
+        rowCounts = rowCounts.map { _ in 0 }
     }
 
     private func commit(_ end: SourceEnd) throws {

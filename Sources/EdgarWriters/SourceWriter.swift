@@ -19,6 +19,8 @@ public final class SourceWriter {
     fileprivate var parts: [String: StagedPartFile] = [:]
     private var recentParts = [(partition: PartitionKey, part: StagedPartFile)?](repeating: nil, count: Table.allCases.count)
     private var finished = false
+    /// `Table.allCases` builds a new array on every call: kept once.
+    private static let tables = Table.allCases
 
     public init(layout: OutputLayout, sourceKey: String, attemptID: String, compressionLevel: Int32 = 6) throws {
         self.layout = layout
@@ -38,7 +40,7 @@ public final class SourceWriter {
         guard chunk.rows > 0 else { return }
         // Consecutive filings almost always share a partition: remember each table's last part so the path
         // is built and looked up once per partition, not once per row chunk.
-        let slot = Table.allCases.firstIndex(of: table)!
+        let slot = SourceWriter.tables.firstIndex(of: table)!
         if let recent = recentParts[slot], recent.partition == partition {
             try recent.part.append(chunk)
             return
