@@ -52,6 +52,8 @@ struct OwnershipDocumentBuilder {
     private var rowDepth = 0
     private var codingDepth = 0
 
+    // Fresh whenever their section is closed: a closing section moves its value out (leaving a fresh one), so
+    // opening the next one need not reset it (resetting a row released ~40 empty strings and arrays).
     private var owner = ReportingOwner()
     private var signature = Signature()
     private var rowKind = RowKind.nonDerivativeTransaction
@@ -77,6 +79,10 @@ struct OwnershipDocumentBuilder {
 
     mutating func reset() {
         document = OwnershipDocument(layout: .xml)
+        // A document that ended inside a section leaves it filled.
+        if ownerDepth > 0 { owner = ReportingOwner() }
+        if signatureDepth > 0 { signature = Signature() }
+        if rowDepth > 0 { row = DerivativeTransaction() }
         depth = 0
         sawRoot = false
         rootIsForeign = false
@@ -130,15 +136,16 @@ struct OwnershipDocumentBuilder {
         case .issuerCik, .issuerName, .issuerTradingSymbol:
             if issuerDepth > 0 { beginCapture(.leaf(tag)) }
         case .reportingOwner:
+            // A nested owner starts over, discarding what the outer one had so far.
+            if ownerDepth > 0 { owner = ReportingOwner() }
             ownerDepth = depth
-            owner = ReportingOwner()
         case .rptOwnerCik, .rptOwnerName, .rptOwnerStreet1, .rptOwnerStreet2, .rptOwnerCity, .rptOwnerState,
             .rptOwnerZipCode, .rptOwnerStateDescription, .isDirector, .isOfficer, .isTenPercentOwner, .isOther,
             .officerTitle, .otherText:
             if ownerDepth > 0 { beginCapture(.leaf(tag)) }
         case .ownerSignature:
+            if signatureDepth > 0 { signature = Signature() }
             signatureDepth = depth
-            signature = Signature()
         case .signatureName, .signatureDate:
             if signatureDepth > 0 { beginCapture(.leaf(tag)) }
         case .footnote:
@@ -149,7 +156,6 @@ struct OwnershipDocumentBuilder {
             if rowDepth == 0, let kind = RowKind(tag) {
                 rowDepth = depth
                 rowKind = kind
-                row = DerivativeTransaction()
             }
         case .transactionCoding:
             if rowDepth > 0 && codingDepth == 0 { codingDepth = depth }

@@ -51,6 +51,10 @@ enum RowKind {
     }
 }
 
+extension Field {
+    var isEmpty: Bool { value == nil && footnoteIDs.isEmpty }
+}
+
 extension DerivativeTransaction {
     mutating func set(_ field: RowField, _ value: consuming Field) {
         switch field {
@@ -75,6 +79,17 @@ extension DerivativeTransaction {
         }
     }
 
+    /// Whether nothing has been filed in the row yet.
+    var isFresh: Bool {
+        securityTitle.isEmpty && conversionOrExercisePrice.isEmpty && transactionDate.isEmpty
+            && deemedExecutionDate.isEmpty && timeliness.isEmpty && shares.isEmpty && totalValue.isEmpty
+            && pricePerShare.isEmpty && acquiredDisposedCode.isEmpty && exerciseDate.isEmpty && expirationDate.isEmpty
+            && underlyingSecurityTitle.isEmpty && underlyingSecurityShares.isEmpty && underlyingSecurityValue.isEmpty
+            && sharesOwnedFollowing.isEmpty && valueOwnedFollowing.isEmpty && directOrIndirect.isEmpty
+            && natureOfOwnership.isEmpty && coding.formType == nil && coding.code == nil
+            && coding.equitySwapInvolved == nil && coding.footnoteIDs.isEmpty
+    }
+
     /// Whether an X0101 `derivativeSecurity` reports a transaction rather than a holding.
     var reportsTransaction: Bool {
         transactionDate != Field() || coding.code != nil || coding.formType != nil
@@ -84,9 +99,14 @@ extension DerivativeTransaction {
 
 extension OwnershipDocument {
     /// Files a closed row under its table, moving its fields out of `row` (swapped, so no string is retained or
-    /// released on the way). Fields the kind does not have (a total value on a non-derivative transaction, which
-    /// the schema does not allow) have nowhere to go and stay behind in `row`.
+    /// released on the way) and leaving `row` fresh. Fields the kind does not have (a total value on a
+    /// non-derivative transaction, which the schema does not allow) have nowhere to go and are dropped.
     mutating func append(movingFrom row: inout DerivativeTransaction, as kind: RowKind) {
+        appendMoving(&row, as: kind)
+        if !row.isFresh { row = DerivativeTransaction() }
+    }
+
+    private mutating func appendMoving(_ row: inout DerivativeTransaction, as kind: RowKind) {
         switch kind {
         case .nonDerivativeTransaction:
             var r = NonDerivativeTransaction()
@@ -132,7 +152,7 @@ extension OwnershipDocument {
             swap(&r.natureOfOwnership, &row.natureOfOwnership)
             derivativeHoldings.append(consume r)
         case .derivativeSecurity:
-            append(movingFrom: &row, as: row.reportsTransaction ? .derivativeTransaction : .derivativeHolding)
+            appendMoving(&row, as: row.reportsTransaction ? .derivativeTransaction : .derivativeHolding)
         }
     }
 }
