@@ -34,40 +34,39 @@ public struct RowEncoder: Sendable {
             if chunk.rows > 0 { tables[table] = chunk }
         }
 
-        // Rows are read in place through a buffer: indexing the array (or `for row in`) copied every row struct,
-        // retaining each of its strings and arrays and releasing them again.
+        // Rows are read in place through a buffer (see `writeTransaction`).
         writeFiling(document, extracted, filingID: filingID, accession: accession, formType: formType, to: &rows)
         take(.filings)
         document.reportingOwners.withUnsafeBufferPointer { owners in
-            for i in owners.indices { writeOwner(owners[i], filingID: filingID, index: i + 1, to: &rows) }
+            for i in owners.indices { writeOwner(owners.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows) }
         }
         take(.reportingOwners)
         document.nonDerivativeTransactions.withUnsafeBufferPointer { transactions in
             for i in transactions.indices {
-                writeTransaction(transactions[i], filingID: filingID, index: i + 1, to: &rows)
+                writeTransaction(transactions.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows)
             }
         }
         take(.nonDerivativeTransactions)
         document.nonDerivativeHoldings.withUnsafeBufferPointer { holdings in
-            for i in holdings.indices { writeHolding(holdings[i], filingID: filingID, index: i + 1, to: &rows) }
+            for i in holdings.indices { writeHolding(holdings.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows) }
         }
         take(.nonDerivativeHoldings)
         document.derivativeTransactions.withUnsafeBufferPointer { transactions in
             for i in transactions.indices {
-                writeTransaction(transactions[i], filingID: filingID, index: i + 1, to: &rows)
+                writeTransaction(transactions.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows)
             }
         }
         take(.derivativeTransactions)
         document.derivativeHoldings.withUnsafeBufferPointer { holdings in
-            for i in holdings.indices { writeHolding(holdings[i], filingID: filingID, index: i + 1, to: &rows) }
+            for i in holdings.indices { writeHolding(holdings.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows) }
         }
         take(.derivativeHoldings)
         document.footnotes.withUnsafeBufferPointer { footnotes in
-            for i in footnotes.indices { writeFootnote(footnotes[i], filingID: filingID, to: &rows) }
+            for i in footnotes.indices { writeFootnote(footnotes.baseAddress.unsafelyUnwrapped + i, filingID: filingID, to: &rows) }
         }
         take(.footnotes)
         document.signatures.withUnsafeBufferPointer { signatures in
-            for i in signatures.indices { writeSignature(signatures[i], filingID: filingID, index: i + 1, to: &rows) }
+            for i in signatures.indices { writeSignature(signatures.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows) }
         }
         take(.signatures)
 
