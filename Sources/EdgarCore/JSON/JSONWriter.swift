@@ -79,6 +79,13 @@ public struct JSONWriter: Sendable {
         afterKey = true
     }
 
+    /// Writes a key given as its JSON text, `"name":`, preceded by the comma it needs (none for an object's first
+    /// member). For keys written again and again: one copy, no separator logic.
+    public mutating func key(encoded text: UnsafeBufferPointer<UInt8>) {
+        write(text)
+        afterKey = true
+    }
+
     /// Writes a key that is not a compile-time constant (escaped like any string).
     public mutating func key(dynamic name: String) {
         appendEscaped(name, comma: needsComma())

@@ -84,8 +84,8 @@ struct RowWriter {
     /// Writes the next column's key and returns its name.
     private mutating func nextColumn() -> StaticString {
         let column = layout.keys[next]
+        json.key(encoded: layout.encodedKeys[next])
         next += 1
-        json.key(column)
         return column
     }
 
