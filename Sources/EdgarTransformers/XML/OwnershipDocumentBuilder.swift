@@ -42,6 +42,7 @@ struct OwnershipDocumentBuilder {
     private var captureDepth = 0
     private var inValue = false
     private var sawValue = false
+    /// The value container being captured; fresh whenever no container is (finishing one swaps it into the row).
     private var field = Field()
     private var footnoteID = ""
 
@@ -165,7 +166,6 @@ struct OwnershipDocumentBuilder {
             if codingDepth > 0 { row.coding.footnoteIDs.append(id ?? "") }
         default:
             if rowDepth > 0, let slot = RowField(tag) {
-                field = Field()
                 sawValue = false
                 inValue = false
                 beginCapture(.field(slot))
@@ -212,7 +212,9 @@ struct OwnershipDocumentBuilder {
             document.footnotes.append(Footnote(id: footnoteID, text: text.string()))
         case .field(let slot):
             if !sawValue && !text.isBlank { field.value = text.string() }
-            row.set(slot, moving(&field, leaving: Field()))
+            row.swap(slot, with: &field)
+            // A container filed twice: the later one wins, and the earlier one is dropped.
+            if !field.isEmpty { field = Field() }
             inValue = false
         }
         capture = .none

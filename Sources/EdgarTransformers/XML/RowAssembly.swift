@@ -56,26 +56,28 @@ extension Field {
 }
 
 extension DerivativeTransaction {
-    mutating func set(_ field: RowField, _ value: consuming Field) {
+    /// Exchanges the row's `field` with `value`: the captured value goes in, and what the row held (a fresh
+    /// field, unless the container was filed twice) comes out, with no string retained or released.
+    mutating func swap(_ field: RowField, with value: inout Field) {
         switch field {
-        case .securityTitle: securityTitle = value
-        case .conversionOrExercisePrice: conversionOrExercisePrice = value
-        case .transactionDate: transactionDate = value
-        case .deemedExecutionDate: deemedExecutionDate = value
-        case .timeliness: timeliness = value
-        case .shares: shares = value
-        case .totalValue: totalValue = value
-        case .pricePerShare: pricePerShare = value
-        case .acquiredDisposedCode: acquiredDisposedCode = value
-        case .exerciseDate: exerciseDate = value
-        case .expirationDate: expirationDate = value
-        case .underlyingSecurityTitle: underlyingSecurityTitle = value
-        case .underlyingSecurityShares: underlyingSecurityShares = value
-        case .underlyingSecurityValue: underlyingSecurityValue = value
-        case .sharesOwnedFollowing: sharesOwnedFollowing = value
-        case .valueOwnedFollowing: valueOwnedFollowing = value
-        case .directOrIndirect: directOrIndirect = value
-        case .natureOfOwnership: natureOfOwnership = value
+        case .securityTitle: Swift.swap(&securityTitle, &value)
+        case .conversionOrExercisePrice: Swift.swap(&conversionOrExercisePrice, &value)
+        case .transactionDate: Swift.swap(&transactionDate, &value)
+        case .deemedExecutionDate: Swift.swap(&deemedExecutionDate, &value)
+        case .timeliness: Swift.swap(&timeliness, &value)
+        case .shares: Swift.swap(&shares, &value)
+        case .totalValue: Swift.swap(&totalValue, &value)
+        case .pricePerShare: Swift.swap(&pricePerShare, &value)
+        case .acquiredDisposedCode: Swift.swap(&acquiredDisposedCode, &value)
+        case .exerciseDate: Swift.swap(&exerciseDate, &value)
+        case .expirationDate: Swift.swap(&expirationDate, &value)
+        case .underlyingSecurityTitle: Swift.swap(&underlyingSecurityTitle, &value)
+        case .underlyingSecurityShares: Swift.swap(&underlyingSecurityShares, &value)
+        case .underlyingSecurityValue: Swift.swap(&underlyingSecurityValue, &value)
+        case .sharesOwnedFollowing: Swift.swap(&sharesOwnedFollowing, &value)
+        case .valueOwnedFollowing: Swift.swap(&valueOwnedFollowing, &value)
+        case .directOrIndirect: Swift.swap(&directOrIndirect, &value)
+        case .natureOfOwnership: Swift.swap(&natureOfOwnership, &value)
         }
     }
 
