@@ -111,6 +111,11 @@ public struct JSONWriter: Sendable {
         appendEscaped(value, comma: needsComma())
     }
 
+    /// Writes a string given as its UTF-8 bytes (which must be valid UTF-8).
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        appendEscaped(utf8, comma: needsComma())
+    }
+
     /// Writes a number token verbatim. The caller guarantees `digits` is a valid JSON number.
     public mutating func number(digits: String?) {
         guard let digits else { return null() }
