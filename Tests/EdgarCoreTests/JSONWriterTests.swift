@@ -49,6 +49,19 @@ import Testing
         }
     }
 
+    @Test func stringsGivenAsUTF8AreWrittenLikeStrings() {
+        let values = ["", "plain", "a\"b\\c\n", "é\u{01}😀", String(repeating: "x\t", count: 9)]
+        for value in values {
+            let fromBytes = Self.written { w in
+                w.beginArray()
+                w.string("first")
+                Array(value.utf8).withUnsafeBufferPointer { w.string(utf8: $0) }
+                w.endArray()
+            }
+            #expect(fromBytes == "[\"first\",\(Self.reference(value))]")
+        }
+    }
+
     @Test func bytesJustBelowAndAboveTheEscapedRangesPassThrough() {
         let value = "\u{20}!#[]{}\u{7F}\u{80}\u{FF}\u{2028}😀 ab\"cd"
         #expect(Self.written { $0.string(value) } == Self.reference(value))

@@ -149,6 +149,18 @@ import Testing
         }
     }
 
+    @Test func trimmedUTF8IsTheUTF8OfTheTrimmedString() {
+        let edges = ["", " ", "\t", "\r\n", "\u{A0}", " \u{A0}", "\u{3000}", "é", "x"]
+        let middles = ["", "a", "a b", "é", " "]
+        var raws: [String?] = [nil]
+        for left in edges { for middle in middles { for right in edges { raws.append(left + middle + right) } } }
+        for raw in raws {
+            var bytes: [UInt8]?
+            Normalize.withTrimmedUTF8(raw) { utf8 in bytes = utf8.map { Array($0) } }
+            #expect(bytes == Normalize.string(raw).map { Array($0.utf8) }, "\(raw.debugDescription)")
+        }
+    }
+
     @Test(arguments: CodeList.allCases)
     func codeListsAcceptExactlyTheirLetters(list: CodeList) {
         for byte in UInt8(0x21)...UInt8(0x7E) {

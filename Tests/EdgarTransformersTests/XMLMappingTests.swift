@@ -20,6 +20,56 @@ import Testing
         #expect(document.reportingOwners.isEmpty && document.signatures.isEmpty && document.footnotes.isEmpty)
     }
 
+    @Test func aRowDoesNotInheritWhatTheRowBeforeCouldNotTake() throws {
+        // `transactionTotalValue` has no place in a non-derivative transaction; the next row must start empty.
+        let document = try parse("""
+            <nonDerivativeTable><nonDerivativeTransaction><transactionAmounts>\
+            <transactionTotalValue><value>9</value></transactionTotalValue></transactionAmounts>\
+            </nonDerivativeTransaction></nonDerivativeTable>\
+            <derivativeTable><derivativeTransaction><securityTitle><value>Option</value></securityTitle>\
+            </derivativeTransaction></derivativeTable>
+            """)
+        #expect(document.nonDerivativeTransactions.count == 1)
+        var expected = DerivativeTransaction()
+        expected.securityTitle = Field("Option")
+        #expect(document.derivativeTransactions == [expected])
+    }
+
+    @Test func ownersAndSignaturesStartEmpty() throws {
+        let document = try parse("""
+            <reportingOwner><reportingOwnerId><rptOwnerName>A</rptOwnerName></reportingOwnerId></reportingOwner>\
+            <reportingOwner><reportingOwnerRelationship><isDirector>1</isDirector></reportingOwnerRelationship>\
+            </reportingOwner><ownerSignature><signatureName>A</signatureName></ownerSignature>\
+            <ownerSignature><signatureDate>2024-01-02</signatureDate></ownerSignature>
+            """)
+        #expect(document.reportingOwners.map(\.name) == ["A", nil])
+        #expect(document.reportingOwners.map(\.isDirector) == [nil, "1"])
+        #expect(document.signatures == [Signature(name: "A"), Signature(date: "2024-01-02")])
+    }
+
+    @Test func aDocumentCutShortInsideSectionsLeavesNothingForTheNext() throws {
+        #expect(throws: DocumentRejection.self) {
+            try parser.parse(H.bytes("""
+                <ownershipDocument><reportingOwner><reportingOwnerId><rptOwnerName>A</rptOwnerName>\
+                </reportingOwnerId><ownerSignature><signatureName>S</signatureName>\
+                <nonDerivativeTransaction><securityTitle><value>T</value></securityTitle>
+                """))
+        }
+        let document = try parse("""
+            <reportingOwner/><ownerSignature/><nonDerivativeTable><nonDerivativeTransaction/></nonDerivativeTable>
+            """)
+        #expect(document.reportingOwners == [ReportingOwner()])
+        #expect(document.signatures == [Signature()])
+        #expect(document.nonDerivativeTransactions == [NonDerivativeTransaction()])
+    }
+
+    @Test func oneCharacterValuesAreTheFiledCharacter() throws {
+        let document = try parse("<remarks>x</remarks><documentType>4</documentType><issuer><issuerName>\u{e9}</issuerName></issuer>")
+        #expect(document.remarks == "x")
+        #expect(document.documentType == "4")
+        #expect(document.issuer.name == "\u{e9}")
+    }
+
     @Test func textIsKeptAsFiledNotTrimmed() throws {
         let document = try parse("<remarks>  two  spaces\n</remarks><issuer><issuerName> Acme </issuerName></issuer>")
         #expect(document.remarks == "  two  spaces\n")

@@ -79,6 +79,13 @@ public struct JSONWriter: Sendable {
         afterKey = true
     }
 
+    /// Writes a key given as its JSON text, `"name":`, preceded by the comma it needs (none for an object's first
+    /// member). For keys written again and again: one copy, no separator logic.
+    public mutating func key(encoded text: UnsafeBufferPointer<UInt8>) {
+        write(text)
+        afterKey = true
+    }
+
     /// Writes a key that is not a compile-time constant (escaped like any string).
     public mutating func key(dynamic name: String) {
         appendEscaped(name, comma: needsComma())
@@ -102,6 +109,11 @@ public struct JSONWriter: Sendable {
     public mutating func string(_ value: String?) {
         guard let value else { return null() }
         appendEscaped(value, comma: needsComma())
+    }
+
+    /// Writes a string given as its UTF-8 bytes (which must be valid UTF-8).
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        appendEscaped(utf8, comma: needsComma())
     }
 
     /// Writes a number token verbatim. The caller guarantees `digits` is a valid JSON number.

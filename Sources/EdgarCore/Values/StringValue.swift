@@ -17,6 +17,20 @@ extension Normalize {
         return String(scalars[start...end])
     }
 
+    /// Calls `body` with the UTF-8 of `string(raw)`, or nil when that is nil. When only ASCII whitespace is cut
+    /// (nearly always) no string is built: the bytes are the filed string's own.
+    public static func withTrimmedUTF8(_ raw: String?, _ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
+        guard let raw else { return body(nil) }
+        let done = withUTF8(raw) { b -> Bool in
+            guard let bounds = asciiTrimmedBounds(b) else { return false }
+            body(bounds.isEmpty ? nil : UnsafeBufferPointer(rebasing: b[bounds]))
+            return true
+        }
+        if done { return }
+        guard let trimmed = string(raw) else { return body(nil) }
+        withUTF8(trimmed) { body($0) }
+    }
+
     /// The bytes left once surrounding ASCII whitespace is cut, or nil when a non-ASCII byte is then at either end
     /// (it may belong to Unicode whitespace).
     static func asciiTrimmedBounds(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int>? {

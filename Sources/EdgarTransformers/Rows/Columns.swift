@@ -102,8 +102,11 @@ public struct ColumnList: Sendable {
 /// The keys of a table's value columns in raw storage that is never freed (column lists are static), plus the
 /// closing columns the table has.
 struct RowLayout: @unchecked Sendable {
-    // @unchecked: `keys` points at memory written once, here, never mutated and never deallocated.
+    // @unchecked: `keys` and `encodedKeys` point at memory written once, here, never mutated and never deallocated.
     let keys: UnsafeBufferPointer<StaticString>
+    /// Each key as JSON, `,"name":`, the i-th at `encodedKeys[i]`. The first column of a row follows `{` and is
+    /// written without its comma.
+    let encodedKeys: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
     let hasFootnoteIDs: Bool
     let hasIssues: Bool
 
@@ -111,6 +114,14 @@ struct RowLayout: @unchecked Sendable {
         let storage = UnsafeMutableBufferPointer<StaticString>.allocate(capacity: keys.count)
         _ = storage.initialize(from: keys)
         self.keys = UnsafeBufferPointer(storage)
+        let encoded = UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: keys.count)
+        for (i, key) in keys.enumerated() {
+            let bytes = Array(#","\#(key)":"#.utf8)
+            let text = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+            _ = text.initialize(from: bytes)
+            encoded[i] = UnsafeBufferPointer(i == 0 ? UnsafeMutableBufferPointer(rebasing: text[1...]) : text)
+        }
+        self.encodedKeys = UnsafeBufferPointer(encoded)
         self.hasFootnoteIDs = hasFootnoteIDs
         self.hasIssues = hasIssues
     }

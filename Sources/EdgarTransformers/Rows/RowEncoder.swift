@@ -34,35 +34,39 @@ public struct RowEncoder: Sendable {
             if chunk.rows > 0 { tables[table] = chunk }
         }
 
-        // By index rather than `for row in`, which copied every row struct (retaining each of its strings).
+        // Rows are read in place through a buffer (see `writeTransaction`).
         writeFiling(document, extracted, filingID: filingID, accession: accession, formType: formType, to: &rows)
         take(.filings)
-        for i in document.reportingOwners.indices {
-            writeOwner(document.reportingOwners[i], filingID: filingID, index: i + 1, to: &rows)
+        document.reportingOwners.withUnsafeBufferPointer { owners in
+            for i in owners.indices { writeOwner(owners.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows) }
         }
         take(.reportingOwners)
-        for i in document.nonDerivativeTransactions.indices {
-            writeTransaction(document.nonDerivativeTransactions[i], filingID: filingID, index: i + 1, to: &rows)
+        document.nonDerivativeTransactions.withUnsafeBufferPointer { transactions in
+            for i in transactions.indices {
+                writeTransaction(transactions.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows)
+            }
         }
         take(.nonDerivativeTransactions)
-        for i in document.nonDerivativeHoldings.indices {
-            writeHolding(document.nonDerivativeHoldings[i], filingID: filingID, index: i + 1, to: &rows)
+        document.nonDerivativeHoldings.withUnsafeBufferPointer { holdings in
+            for i in holdings.indices { writeHolding(holdings.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows) }
         }
         take(.nonDerivativeHoldings)
-        for i in document.derivativeTransactions.indices {
-            writeTransaction(document.derivativeTransactions[i], filingID: filingID, index: i + 1, to: &rows)
+        document.derivativeTransactions.withUnsafeBufferPointer { transactions in
+            for i in transactions.indices {
+                writeTransaction(transactions.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows)
+            }
         }
         take(.derivativeTransactions)
-        for i in document.derivativeHoldings.indices {
-            writeHolding(document.derivativeHoldings[i], filingID: filingID, index: i + 1, to: &rows)
+        document.derivativeHoldings.withUnsafeBufferPointer { holdings in
+            for i in holdings.indices { writeHolding(holdings.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows) }
         }
         take(.derivativeHoldings)
-        for i in document.footnotes.indices {
-            writeFootnote(document.footnotes[i], filingID: filingID, to: &rows)
+        document.footnotes.withUnsafeBufferPointer { footnotes in
+            for i in footnotes.indices { writeFootnote(footnotes.baseAddress.unsafelyUnwrapped + i, filingID: filingID, to: &rows) }
         }
         take(.footnotes)
-        for i in document.signatures.indices {
-            writeSignature(document.signatures[i], filingID: filingID, index: i + 1, to: &rows)
+        document.signatures.withUnsafeBufferPointer { signatures in
+            for i in signatures.indices { writeSignature(signatures.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows) }
         }
         take(.signatures)
 

@@ -84,8 +84,8 @@ struct RowWriter {
     /// Writes the next column's key and returns its name.
     private mutating func nextColumn() -> StaticString {
         let column = layout.keys[next]
+        json.key(encoded: layout.encodedKeys[next])
         next += 1
-        json.key(column)
         return column
     }
 
@@ -133,7 +133,10 @@ struct RowWriter {
 
     mutating func string(_ raw: String?, footnotes: [String] = []) {
         _ = documentColumn(raw, footnotes: footnotes)
-        json.string(Normalize.string(raw))
+        // Written from the filed bytes: no trimmed string is built (or retained) just to be copied out.
+        Normalize.withTrimmedUTF8(raw) { utf8 in
+            if let utf8 { json.string(utf8: utf8) } else { json.null() }
+        }
     }
 
     mutating func string(_ field: Field) { string(field.value, footnotes: field.footnoteIDs) }

@@ -42,6 +42,7 @@ struct OwnershipDocumentBuilder {
     private var captureDepth = 0
     private var inValue = false
     private var sawValue = false
+    /// The value container being captured; fresh whenever no container is (finishing one swaps it into the row).
     private var field = Field()
     private var footnoteID = ""
 
@@ -52,6 +53,8 @@ struct OwnershipDocumentBuilder {
     private var rowDepth = 0
     private var codingDepth = 0
 
+    // Fresh whenever their section is closed: a closing section moves its value out (leaving a fresh one), so
+    // opening the next one need not reset it (resetting a row released ~40 empty strings and arrays).
     private var owner = ReportingOwner()
     private var signature = Signature()
     private var rowKind = RowKind.nonDerivativeTransaction
@@ -77,6 +80,10 @@ struct OwnershipDocumentBuilder {
 
     mutating func reset() {
         document = OwnershipDocument(layout: .xml)
+        // A document that ended inside a section leaves it filled.
+        if ownerDepth > 0 { owner = ReportingOwner() }
+        if signatureDepth > 0 { signature = Signature() }
+        if rowDepth > 0 { row = DerivativeTransaction() }
         depth = 0
         sawRoot = false
         rootIsForeign = false
@@ -130,15 +137,16 @@ struct OwnershipDocumentBuilder {
         case .issuerCik, .issuerName, .issuerTradingSymbol:
             if issuerDepth > 0 { beginCapture(.leaf(tag)) }
         case .reportingOwner:
+            // A nested owner starts over, discarding what the outer one had so far.
+            if ownerDepth > 0 { owner = ReportingOwner() }
             ownerDepth = depth
-            owner = ReportingOwner()
         case .rptOwnerCik, .rptOwnerName, .rptOwnerStreet1, .rptOwnerStreet2, .rptOwnerCity, .rptOwnerState,
             .rptOwnerZipCode, .rptOwnerStateDescription, .isDirector, .isOfficer, .isTenPercentOwner, .isOther,
             .officerTitle, .otherText:
             if ownerDepth > 0 { beginCapture(.leaf(tag)) }
         case .ownerSignature:
+            if signatureDepth > 0 { signature = Signature() }
             signatureDepth = depth
-            signature = Signature()
         case .signatureName, .signatureDate:
             if signatureDepth > 0 { beginCapture(.leaf(tag)) }
         case .footnote:
@@ -149,7 +157,6 @@ struct OwnershipDocumentBuilder {
             if rowDepth == 0, let kind = RowKind(tag) {
                 rowDepth = depth
                 rowKind = kind
-                row = DerivativeTransaction()
             }
         case .transactionCoding:
             if rowDepth > 0 && codingDepth == 0 { codingDepth = depth }
@@ -159,7 +166,6 @@ struct OwnershipDocumentBuilder {
             if codingDepth > 0 { row.coding.footnoteIDs.append(id ?? "") }
         default:
             if rowDepth > 0, let slot = RowField(tag) {
-                field = Field()
                 sawValue = false
                 inValue = false
                 beginCapture(.field(slot))
@@ -206,7 +212,9 @@ struct OwnershipDocumentBuilder {
             document.footnotes.append(Footnote(id: footnoteID, text: text.string()))
         case .field(let slot):
             if !sawValue && !text.isBlank { field.value = text.string() }
-            row.set(slot, moving(&field, leaving: Field()))
+            row.swap(slot, with: &field)
+            // A container filed twice: the later one wins, and the earlier one is dropped.
+            if !field.isEmpty { field = Field() }
             inValue = false
         }
         capture = .none

@@ -51,28 +51,45 @@ enum RowKind {
     }
 }
 
+extension Field {
+    var isEmpty: Bool { value == nil && footnoteIDs.isEmpty }
+}
+
 extension DerivativeTransaction {
-    mutating func set(_ field: RowField, _ value: consuming Field) {
+    /// Exchanges the row's `field` with `value`: the captured value goes in, and what the row held (a fresh
+    /// field, unless the container was filed twice) comes out, with no string retained or released.
+    mutating func swap(_ field: RowField, with value: inout Field) {
         switch field {
-        case .securityTitle: securityTitle = value
-        case .conversionOrExercisePrice: conversionOrExercisePrice = value
-        case .transactionDate: transactionDate = value
-        case .deemedExecutionDate: deemedExecutionDate = value
-        case .timeliness: timeliness = value
-        case .shares: shares = value
-        case .totalValue: totalValue = value
-        case .pricePerShare: pricePerShare = value
-        case .acquiredDisposedCode: acquiredDisposedCode = value
-        case .exerciseDate: exerciseDate = value
-        case .expirationDate: expirationDate = value
-        case .underlyingSecurityTitle: underlyingSecurityTitle = value
-        case .underlyingSecurityShares: underlyingSecurityShares = value
-        case .underlyingSecurityValue: underlyingSecurityValue = value
-        case .sharesOwnedFollowing: sharesOwnedFollowing = value
-        case .valueOwnedFollowing: valueOwnedFollowing = value
-        case .directOrIndirect: directOrIndirect = value
-        case .natureOfOwnership: natureOfOwnership = value
+        case .securityTitle: Swift.swap(&securityTitle, &value)
+        case .conversionOrExercisePrice: Swift.swap(&conversionOrExercisePrice, &value)
+        case .transactionDate: Swift.swap(&transactionDate, &value)
+        case .deemedExecutionDate: Swift.swap(&deemedExecutionDate, &value)
+        case .timeliness: Swift.swap(&timeliness, &value)
+        case .shares: Swift.swap(&shares, &value)
+        case .totalValue: Swift.swap(&totalValue, &value)
+        case .pricePerShare: Swift.swap(&pricePerShare, &value)
+        case .acquiredDisposedCode: Swift.swap(&acquiredDisposedCode, &value)
+        case .exerciseDate: Swift.swap(&exerciseDate, &value)
+        case .expirationDate: Swift.swap(&expirationDate, &value)
+        case .underlyingSecurityTitle: Swift.swap(&underlyingSecurityTitle, &value)
+        case .underlyingSecurityShares: Swift.swap(&underlyingSecurityShares, &value)
+        case .underlyingSecurityValue: Swift.swap(&underlyingSecurityValue, &value)
+        case .sharesOwnedFollowing: Swift.swap(&sharesOwnedFollowing, &value)
+        case .valueOwnedFollowing: Swift.swap(&valueOwnedFollowing, &value)
+        case .directOrIndirect: Swift.swap(&directOrIndirect, &value)
+        case .natureOfOwnership: Swift.swap(&natureOfOwnership, &value)
         }
+    }
+
+    /// Whether nothing has been filed in the row yet.
+    var isFresh: Bool {
+        securityTitle.isEmpty && conversionOrExercisePrice.isEmpty && transactionDate.isEmpty
+            && deemedExecutionDate.isEmpty && timeliness.isEmpty && shares.isEmpty && totalValue.isEmpty
+            && pricePerShare.isEmpty && acquiredDisposedCode.isEmpty && exerciseDate.isEmpty && expirationDate.isEmpty
+            && underlyingSecurityTitle.isEmpty && underlyingSecurityShares.isEmpty && underlyingSecurityValue.isEmpty
+            && sharesOwnedFollowing.isEmpty && valueOwnedFollowing.isEmpty && directOrIndirect.isEmpty
+            && natureOfOwnership.isEmpty && coding.formType == nil && coding.code == nil
+            && coding.equitySwapInvolved == nil && coding.footnoteIDs.isEmpty
     }
 
     /// Whether an X0101 `derivativeSecurity` reports a transaction rather than a holding.
@@ -84,9 +101,14 @@ extension DerivativeTransaction {
 
 extension OwnershipDocument {
     /// Files a closed row under its table, moving its fields out of `row` (swapped, so no string is retained or
-    /// released on the way). Fields the kind does not have (a total value on a non-derivative transaction, which
-    /// the schema does not allow) have nowhere to go and stay behind in `row`.
+    /// released on the way) and leaving `row` fresh. Fields the kind does not have (a total value on a
+    /// non-derivative transaction, which the schema does not allow) have nowhere to go and are dropped.
     mutating func append(movingFrom row: inout DerivativeTransaction, as kind: RowKind) {
+        appendMoving(&row, as: kind)
+        if !row.isFresh { row = DerivativeTransaction() }
+    }
+
+    private mutating func appendMoving(_ row: inout DerivativeTransaction, as kind: RowKind) {
         switch kind {
         case .nonDerivativeTransaction:
             var r = NonDerivativeTransaction()
@@ -132,7 +154,7 @@ extension OwnershipDocument {
             swap(&r.natureOfOwnership, &row.natureOfOwnership)
             derivativeHoldings.append(consume r)
         case .derivativeSecurity:
-            append(movingFrom: &row, as: row.reportsTransaction ? .derivativeTransaction : .derivativeHolding)
+            appendMoving(&row, as: row.reportsTransaction ? .derivativeTransaction : .derivativeHolding)
         }
     }
 }

@@ -25,8 +25,13 @@ struct XMLTextBuffer {
 
     /// The buffer as a string; libxml2 hands over UTF-8 whatever the document's encoding was.
     func string() -> String {
-        String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+        // One-character values (codes, `0`/`1` flags, form types) are a good part of a filing's values: handed
+        // out ready-made, they skip UTF-8 validation and string construction.
+        if count == 1 && base[0] < 0x80 { return Self.asciiCharacters[Int(base[0])] }
+        return String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
     }
+
+    private static let asciiCharacters: [String] = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
 
     /// True when the buffer holds only XML whitespace (or nothing).
     var isBlank: Bool {
