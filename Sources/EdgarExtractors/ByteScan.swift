@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import EdgarCore
 
 /// Byte-level search over a contiguous buffer. Everything here is linear in the bytes it looks at, so a caller
 /// that only moves forward stays linear over a whole member.
@@ -19,10 +15,7 @@ struct ByteScan {
 
     /// The first index at or after `from` holding `byte` (memchr), before `end`.
     func index(of byte: UInt8, from: Int, end: Int? = nil) -> Int? {
-        let end = end ?? bytes.count
-        guard from < end, let base = bytes.baseAddress else { return nil }
-        guard let hit = memchr(base + from, Int32(byte), end - from) else { return nil }
-        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        ByteSearch.firstIndex(of: byte, in: bytes, from: from, end: end ?? bytes.count)
     }
 
     /// The first index at or after `from` of a line break (CR or LF), or `count`. The CR search is bounded by
@@ -49,30 +42,16 @@ struct ByteScan {
     /// The first occurrence of `needle` (case-insensitive) at or after `from`, before `end`.
     ///
     /// memchr looks for the needle's anchor byte (its rarest one, see `StaticBytes`), in both cases when it is a
-    /// letter: for `</XML>` that skips from `x` to `x` instead of stopping at every tag of the XML body. The two
-    /// case cursors only ever move forward, so every byte is passed over at most twice.
+    /// letter: for `</XML>` that skips from `x` to `x` instead of stopping at every tag of the XML body.
     func find(_ needle: StaticBytes, from: Int, end: Int? = nil) -> Int? {
         let end = min(end ?? bytes.count, bytes.count)
         guard needle.count > 0, from >= 0, from + needle.count <= end else { return nil }
         let anchor = needle.anchor
-        let lower = needle.lower[anchor]
-        let upper = lower.isASCIILetter ? lower & ~0x20 : lower
-        let first = from + anchor
         let limit = end - needle.count + anchor + 1
-        var nextLower = index(of: lower, from: first, end: limit)
-        var nextUpper = upper == lower ? nil : index(of: upper, from: first, end: limit)
-        while true {
-            let hit: Int
-            switch (nextLower, nextUpper) {
-            case (nil, nil): return nil
-            case (let l?, nil): hit = l
-            case (nil, let u?): hit = u
-            case (let l?, let u?): hit = min(l, u)
-            }
-            if hasPrefix(needle, at: hit - anchor) { return hit - anchor }
-            if hit == nextLower { nextLower = index(of: lower, from: hit + 1, end: limit) }
-            if hit == nextUpper { nextUpper = index(of: upper, from: hit + 1, end: limit) }
+        let hit = ByteSearch.firstIndex(ofEitherCase: needle.lower[anchor], in: bytes, from: from + anchor, end: limit) {
+            hasPrefix(needle, at: $0 - anchor)
         }
+        return hit.map { $0 - anchor }
     }
 
     /// The first index at or after `from` that is not a space, TAB, CR or LF (nor, at the very start, a UTF-8 BOM).

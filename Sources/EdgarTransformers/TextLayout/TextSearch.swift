@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import EdgarCore
 
 /// Matching the lower-case patterns of the text layout (labels, captions, markers) against the buffer.
 extension TextBuffer {
@@ -56,30 +52,18 @@ extension TextBuffer {
         guard !pattern.isEmpty else { return nil }
         let (anchor, literals) = (textPattern.anchor, textPattern.literals)
         guard literals > 0 else { return findEachByte(pattern, in: range, wordsFrom: wordsFrom) }
-        let lower = pattern[anchor]
-        let upper = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") ? lower & ~0x20 : lower
         // A match starting at `i` has its anchor at `i + anchor` and needs `literals` bytes from `i`.
-        let first = range.lowerBound + anchor
         let limit = range.upperBound - literals + anchor + 1
-        guard first < limit else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> Range<Int>? in
-            var nextLower = Self.index(of: lower, in: buffer, from: first, end: limit)
-            var nextUpper = upper == lower ? nil : Self.index(of: upper, in: buffer, from: first, end: limit)
-            while true {
-                let hit: Int
-                switch (nextLower, nextUpper) {
-                case (nil, nil): return nil
-                case (let l?, nil): hit = l
-                case (nil, let u?): hit = u
-                case (let l?, let u?): hit = min(l, u)
-                }
-                let start = hit - anchor
-                if atWordStart(start, lower: wordsFrom), let end = match(pattern, at: start, limit: range.upperBound) {
-                    return start..<end
-                }
-                if hit == nextLower { nextLower = Self.index(of: lower, in: buffer, from: hit + 1, end: limit) }
-                if hit == nextUpper { nextUpper = Self.index(of: upper, in: buffer, from: hit + 1, end: limit) }
+            var found: Range<Int>?
+            _ = ByteSearch.firstIndex(ofEitherCase: pattern[anchor], in: buffer, from: range.lowerBound + anchor, end: limit) {
+                let start = $0 - anchor
+                guard atWordStart(start, lower: wordsFrom), let end = match(pattern, at: start, limit: range.upperBound)
+                else { return false }
+                found = start..<end
+                return true
             }
+            return found
         }
     }
 
@@ -98,22 +82,10 @@ extension TextBuffer {
         return nil
     }
 
-    private static func index(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int? {
-        firstIndex(of: byte, in: buffer, from: from, end: end)
-    }
-
     func atWordStart(_ i: Int, lower: Int) -> Bool {
         guard i > lower else { return true }
         return !(isWordByte(bytes[i - 1]) && isWordByte(bytes[i]))
     }
-}
-
-/// The first index in `from..<end` of `buffer` holding `byte` (memchr).
-func firstIndex(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int? {
-    guard from < end, let base = buffer.baseAddress, let hit = memchr(base + from, Int32(byte), end - from) else {
-        return nil
-    }
-    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
 }
 
 /// The next occurrence of any of a few bytes in a buffer, for a caller that moves forward only. Each byte is
@@ -135,7 +107,7 @@ struct NextOfBytes {
         var nearest = buffer.count
         for k in 0..<wanted.count {
             if next[k] < position {
-                next[k] = firstIndex(of: wanted[k], in: buffer, from: position, end: buffer.count) ?? buffer.count
+                next[k] = ByteSearch.firstIndex(of: wanted[k], in: buffer, from: position, end: buffer.count) ?? buffer.count
             }
             nearest = min(nearest, next[k])
         }
