@@ -1,6 +1,7 @@
 import CEdgarZlib
 
-/// Streaming compression over zlib, for the writer and the sample generator. The gzip header zlib
+/// Streaming compression over zlib, for the sample generator and test archives (the writer uses
+/// `GzipMemberCompressor`). The gzip header zlib
 /// writes has mtime 0 and no file name, so the same input always gives the same bytes.
 public final class Deflater {
     public enum Format: Sendable {

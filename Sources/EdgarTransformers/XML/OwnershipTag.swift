@@ -53,7 +53,7 @@ struct OwnershipTagTable {
     private let maxLength: Int
 
     /// A direct-mapped cache from name pointer to tag. libxml2 interns every element name in its context's
-    /// dictionary, which lives as long as the context (across `xmlCtxtResetPush`), so the same name arrives at
+    /// dictionary, which lives as long as the context (across documents), so the same name arrives at
     /// the same address document after document and most lookups are one pointer comparison.
     /// `forgetInternedNames()` must run whenever the context (and so its dictionary) is replaced.
     private let cachedNames: UnsafeMutablePointer<UnsafePointer<UInt8>?>
