@@ -1,8 +1,8 @@
 import CEdgarZlib
 
 /// Streaming compression over zlib, for the sample generator and test archives (the writer uses
-/// `GzipMemberCompressor`). The gzip header zlib
-/// writes has mtime 0 and no file name, so the same input always gives the same bytes.
+/// `GzipMemberCompressor`). The gzip header zlib writes has mtime 0 and no file name, so the same input always
+/// gives the same bytes.
 public final class Deflater {
     public enum Format: Sendable {
         /// A gzip member (header, deflate data, CRC-32 and length trailer).
