@@ -12,8 +12,6 @@ final class SourceSink {
     /// Rows per table, by position in `Table.allCases`: counted here and moved into `report.rows` when the
     /// source ends, so a filing costs no dictionary updates.
     private var rowCounts = [Int](repeating: 0, count: SourceSink.tables.count)
-    /// A filing's chunks put in table order, reused from filing to filing.
-    private var chunksInOrder = [TableChunk?](repeating: nil, count: SourceSink.tables.count)
     private static let tables = Table.allCases
 
     init(path: String, key: String, directory: OutputDirectory, options: PipelineOptions) throws {
@@ -29,19 +27,9 @@ final class SourceSink {
         switch item {
         case .filing(let filing):
             report.filings += 1
-            // Walking the dictionary once and sorting into slots costs no hashing; the chunks still go out in
-            // table order. The slots are worked on as a local: no exclusivity check per access of the property.
-            var chunks: [TableChunk?] = []
-            swap(&chunks, &chunksInOrder)
-            // A failed append leaves slots filled, but the writer stage drops a sink whose write failed.
-            defer { swap(&chunks, &chunksInOrder) }
-            for (table, chunk) in filing.tables where table != .rejects && chunk.rows > 0 {
-                chunks[SourceSink.slot(of: table)] = chunk
-            }
-            for slot in chunks.indices {
-                guard let chunk = chunks[slot] else { continue }
-                chunks[slot] = nil
-                try writer.append(chunk, table: SourceSink.tables[slot], partition: filing.partition)
+            for (slot, table) in SourceSink.tables.enumerated() where table != .rejects {
+                guard let chunk = filing.tables[table], chunk.rows > 0 else { continue }
+                try writer.append(chunk, table: table, partition: filing.partition)
                 rowCounts[slot] += chunk.rows
             }
         case .reject(let reject, let line, let partition):
@@ -85,10 +73,6 @@ final class SourceSink {
         writer.abort()
         report.status = .interrupted
         return report
-    }
-
-    private static func slot(of table: Table) -> Int {
-        tables.firstIndex(of: table)!
     }
 
     private func settleRowCounts() {
