@@ -22,6 +22,11 @@ public struct PipelineOptions: Sendable {
     public var batchSize = 16
     /// False when another step (`edgar-etl commit`) owns the job-level commit, as with `--inputs-from`.
     public var writeSuccessMarker = true
+    /// Member bytes read but not yet written, across all workers: the reader waits past this. 128 MiB holds
+    /// two members at the member limit's default, and is far above what small real members (a few KB each)
+    /// ever reach, so only runs of large members are paced by it.
+    public var memberBytesInFlight = PipelineOptions.defaultMemberBytesInFlight
+    public static let defaultMemberBytesInFlight = 128 << 20
 
     public init(output: String, jobs: Int = PipelineOptions.defaultJobs) {
         self.output = output

@@ -42,7 +42,7 @@ public enum PipelineFileSchema {
         key("limits.max_compression_ratio", "integer, at least 2", "1000",
             "Inflated/compressed ratio above which a zip entry or .gz payload counts as a bomb and is rejected."),
         key("limits.max_xml_depth", "integer, at least 8", "64", "Deepest XML element nesting accepted in an ownership document."),
-        key("limits.max_document_bytes", "size, at least 1KiB", "16MiB", "Largest XML ownership document parsed."),
+        key("limits.max_document_bytes", "size, at least 1KiB", "64MiB", "Largest XML ownership document parsed; larger ones are rejected member_too_large."),
         key("rejects", "mapping", "-", "What to do with damaged input and how many rejects a run may write."),
         key("rejects.on_truncated", "skip | keep", "skip",
             "A truncated or damaged archive: skip it (nothing committed), or keep the members read whole before the damage."),
