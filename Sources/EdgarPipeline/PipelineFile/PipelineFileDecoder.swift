@@ -12,6 +12,7 @@ struct PipelineFileDecoder {
     private typealias Entry = (key: Node, value: Node)
 
     func decode(_ yaml: String) throws(PipelineFileError) -> PipelineFile {
+        try PipelineFileSize.check(yaml, file: file)
         let composed: Node?
         do {
             composed = try Yams.compose(yaml: yaml)
@@ -23,7 +24,6 @@ struct PipelineFileDecoder {
                 file: file, line: 1, column: 1, keyPath: "version", message: "missing required key",
                 suggestion: "the file is empty; start it with `version: 1`")
         }
-        try PipelineFileSize.check(root, file: file)
         guard case .mapping(let top) = root else {
             throw failure(root, "", "expected a mapping of keys at the top of the file, found \(describe(root))")
         }
