@@ -29,7 +29,7 @@ public struct Pipeline: Sendable {
 
     /// The inputs a run over `paths` reads, in order, with their source keys. Keys are derived from the whole
     /// list before sharding, so every shard names a source the way a single run would. A cancellation stops
-    /// the folder walk early (the list is then partial, and the run reads none of it).
+    /// the folder walk early (the list is then empty: the run reads nothing and reports the interruption).
     public static func plan(
         _ paths: [String], cancellation: CancellationToken? = nil
     ) -> [(input: DiscoveredInput, key: String)] {

@@ -27,7 +27,7 @@ public enum InputDiscovery {
     /// (device, inode): a link loop (`ln -s . d/a`) or a link back up (`ln -s .. d/up`) ends at once, and
     /// `a.zip ./a.zip` or a hard link is one input, listed under the path that sorts first. Only regular files
     /// are inputs; pseudo-filesystems (/proc, /sys, …) are refused (see `SpecialFilesystem`). `isCancelled` is
-    /// checked between folder entries, so a signal stops a long walk.
+    /// checked between folder entries, so a signal stops a long walk; a cancelled walk returns nothing.
     public static func expand(_ paths: [String], isCancelled: @escaping () -> Bool = { false }) -> [DiscoveredInput] {
         var walk = Walk(isCancelled: isCancelled)
         for path in paths {
@@ -42,10 +42,12 @@ public enum InputDiscovery {
                 walk.found.append((.unreadable(path: path, reason: SpecialFilesystem.refusal(name)), nil))
             }
         }
+        // A cancelled walk found only part of the tree: a run must read none of it.
+        if walk.stopped || isCancelled() { return [] }
         var seenPaths = Set<String>()
         var seenFiles = Set<FileIdentity>()
         return walk.found
-            .sorted { $0.input.path.utf8.lexicographicallyPrecedes($1.input.path.utf8) }
+            .sorted { InputDiscovery.bytesPrecede($0.input.path, $1.input.path) }
             .filter { entry in
                 guard seenPaths.insert(entry.input.path).inserted else { return false }
                 guard let identity = entry.identity else { return true }
@@ -92,6 +94,12 @@ public enum InputDiscovery {
                 }
             }
         }
+    }
+
+    /// Byte order (UTF-8 code units), as `strcmp` gives it; paths hold no NUL. The generic
+    /// `utf8.lexicographicallyPrecedes` cost seconds for 100,000 paths in a debug build.
+    private static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        a.withCString { left in b.withCString { right in strcmp(left, right) < 0 } }
     }
 
     /// Notes kept beside archives; never filings. A Markdown file given by name is still read.
