@@ -20,7 +20,7 @@ struct RunCommand: ParsableCommand {
             Each input is a source: its rows go to part files named after it, its manifest to
             OUT/_manifests/<source>.json. Re-running an input replaces exactly what it produced before.
 
-            Memory: at most 128 MiB of members are in flight between reading and writing, whatever
+            Memory: at most 64 MiB of members are in flight between reading and writing, whatever
             --jobs is (one member above that still goes through alone), plus one member being read.
             Limits apply per member: a member above --max-member-bytes is skipped unheld and reading
             goes on; an input that inflates past --max-inflated-bytes (default 1 TiB) is given up.
