@@ -159,4 +159,62 @@ import Testing
         #expect(result.stdout.contains("expands to more than"))
         #expect(result.stdout.utf8.count < 4096)
     }
+
+    /// Issue 11 item 3: two `.tar.gz` files concatenated are read to the end (the second used to be dropped).
+    @Test func concatenatedTarGzIsReadWhole() throws {
+        var first = TarWriter()
+        first.addFile(name: "day1/a.xml", contents: xml(7))
+        first.finish()
+        var second = TarWriter()
+        second.addFile(name: "day2/b.xml", contents: xml(8))
+        second.finish()
+        let input = try write("cat.nc.tar.gz", try Deflater.gzip(first.bytes) + Deflater.gzip(second.bytes))
+        let out = folder + "/out-cat"
+        let run = try Binary.run("edgar-etl", ["run", input, "--output", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try manifests(out).first?["filings"] as? Int == 2)
+    }
+
+    /// Issue 11 item 4: one filing three times in an input is one filing and two `duplicate_filing` rejects.
+    @Test func repeatedFilingIsKeptOnce() throws {
+        var tar = TarWriter()
+        for name in ["a/form4.xml", "b/form4.xml", "c/form4.xml"] { tar.addFile(name: name, contents: xml(9)) }
+        tar.finish()
+        let input = try write("dup.nc.tar.gz", try Deflater.gzip(tar.bytes))
+        let out = folder + "/out-dup"
+        let run = try Binary.run("edgar-etl", ["run", input, "--output", out])
+        #expect(run.status == 3, "\(run.stderr)")
+        let manifest = try #require(try manifests(out).first)
+        #expect(manifest["filings"] as? Int == 1)
+        #expect(manifest["rejects"] as? [String: Int] == ["duplicate_filing": 2])
+    }
+
+    /// Issue 11 item 9: 200 directory entries over one deflate stream: one member read, 199 refused, and
+    /// nothing inflated twice.
+    @Test func overlappingZipEntriesAreRefused() throws {
+        let payload = xml(10)
+        let deflated = try Deflater.compress(payload, format: .raw, level: 9)
+        let crc = Int(CRC32.checksum(payload))
+        func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xff), UInt8(v >> 8 & 0xff)] }
+        func le32(_ v: Int) -> [UInt8] { le16(v & 0xffff) + le16(v >> 16 & 0xffff) }
+        let name = Array("form4.xml".utf8)
+        let local = le32(0x0403_4b50) + le16(20) + le16(0) + le16(8) + le16(0) + le16(0) + le32(crc)
+            + le32(deflated.count) + le32(payload.count) + le16(name.count) + le16(0) + name + deflated
+        var central: [UInt8] = []
+        for index in 0..<200 {
+            let entry = Array("copy-\(index).xml".utf8)
+            central += le32(0x0201_4b50) + le16(20) + le16(20) + le16(0) + le16(8) + le16(0) + le16(0) + le32(crc)
+            central += le32(deflated.count) + le32(payload.count) + le16(entry.count) + le16(0) + le16(0) + le16(0)
+            central += le16(0) + le32(0) + le32(0) + entry
+        }
+        let end = le32(0x0605_4b50) + le16(0) + le16(0) + le16(200) + le16(200) + le32(central.count)
+            + le32(local.count) + le16(0)
+        let input = try write("overlap.zip", local + central + end)
+        let out = folder + "/out-overlap"
+        let run = try Binary.run("edgar-etl", ["run", input, "--output", out])
+        #expect(run.status == 3, "\(run.stderr)")
+        let manifest = try #require(try manifests(out).first)
+        #expect(manifest["filings"] as? Int == 1)
+        #expect(manifest["rejects"] as? [String: Int] == ["corrupt_archive": 199])
+    }
 }
