@@ -77,6 +77,10 @@ struct PipelineFileDecoder {
             limits.maxDocumentBytes = try size(
                 entry.value, "limits.max_document_bytes", minimum: PipelineFileSchema.minimumDocumentBytes)
         }
+        if let entry = fields["max_inflated_bytes"] {
+            limits.maxInflatedBytes = try size(
+                entry.value, "limits.max_inflated_bytes", minimum: PipelineFileSchema.minimumInflatedBytes)
+        }
         return limits
     }
 
