@@ -22,7 +22,7 @@ let package = Package(
         .systemLibrary(name: "CEdgarLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CEdgarDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CEdgarCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-        // GNU system calls the Glibc overlay leaves out (syncfs).
+        // GNU system calls the Glibc overlay leaves out (syncfs, statfs).
         .systemLibrary(name: "CEdgarSystem"),
 
         // Thin Swift wrappers over the C libraries, with typed errors.
@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "EdgarCore", dependencies: ["CEdgarCrypto"]),
 
         // Stage 1: files, folders, gzip, tar, zip -> members.
-        .target(name: "EdgarReaders", dependencies: ["EdgarCore", "EdgarZlib"]),
+        .target(name: "EdgarReaders", dependencies: ["EdgarCore", "EdgarZlib", "CEdgarSystem"]),
         // Stage 2: SGML envelopes -> ownership documents.
         .target(name: "EdgarExtractors", dependencies: ["EdgarCore"]),
         // Stage 3: XML / text layout -> model -> table rows.

@@ -49,7 +49,9 @@ public final class FilingProcessor {
             if let form = model.documentType ?? document.documentType, !forms.accepts(form) {
                 return .skipped(formType: FormFilter.canonical(form))
             }
-            return .filing(try encoder.encode(model, from: document))
+            var filing = try encoder.encode(model, from: document)
+            filing.source = document.source
+            return .filing(filing)
         } catch {
             let reject = Reject(
                 source: document.source, filingID: encoder.filingID(for: document), stage: .transform,

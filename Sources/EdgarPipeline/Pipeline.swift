@@ -28,9 +28,12 @@ public struct Pipeline: Sendable {
     public typealias SourceHandler = @Sendable (RunReport.Source) -> Void
 
     /// The inputs a run over `paths` reads, in order, with their source keys. Keys are derived from the whole
-    /// list before sharding, so every shard names a source the way a single run would.
-    public static func plan(_ paths: [String]) -> [(input: DiscoveredInput, key: String)] {
-        let discovered = InputDiscovery.expand(paths)
+    /// list before sharding, so every shard names a source the way a single run would. A cancellation stops
+    /// the folder walk early (the list is then empty: the run reads nothing and reports the interruption).
+    public static func plan(
+        _ paths: [String], cancellation: CancellationToken? = nil
+    ) -> [(input: DiscoveredInput, key: String)] {
+        let discovered = InputDiscovery.expand(paths) { cancellation?.isCancelled ?? false }
         return Array(zip(discovered, SourceKey.keys(for: discovered.map(\.path))))
     }
 
@@ -42,7 +45,7 @@ public struct Pipeline: Sendable {
     ) throws -> RunReport {
         let started = DispatchTime.now()
         XMLRuntime.initialize()
-        let planned = Pipeline.plan(inputs).filter { shard.owns($0.input.path) }
+        let planned = Pipeline.plan(inputs, cancellation: cancellation).filter { shard.owns($0.input.path) }
         let discovered = planned.map(\.input)
         let paths = discovered.map(\.path)
         let keys = planned.map(\.key)
@@ -53,11 +56,13 @@ public struct Pipeline: Sendable {
         let toWorkers = BoundedQueue<WorkBatch>(capacity: jobs * 2)
         let toWriter = BoundedQueue<ResultBatch>(capacity: jobs * 2)
         let window = DispatchSemaphore(value: jobs * 4)
+        let budget = ByteBudget(limit: options.memberBytesInFlight)
         let group = DispatchGroup()
         let options = self.options
 
         DispatchQueue(label: "edgar-etl.reader").async(group: group) {
-            Pipeline.readAll(discovered, options: options, cancellation: cancellation, window: window, into: toWorkers)
+            Pipeline.readAll(
+                discovered, options: options, cancellation: cancellation, window: window, budget: budget, into: toWorkers)
             for _ in 0..<jobs { toWorkers.put(nil) }
         }
         let finishedWorkers = WorkerCountdown(count: jobs)
@@ -68,7 +73,9 @@ public struct Pipeline: Sendable {
                     var items: [ProcessedItem] = []
                     items.reserveCapacity(batch.events.count)
                     for event in batch.events { processor.process(event, into: &items) }
-                    toWriter.put(ResultBatch(sequence: batch.sequence, sourceIndex: batch.sourceIndex, items: items, end: batch.end))
+                    toWriter.put(ResultBatch(
+                        sequence: batch.sequence, sourceIndex: batch.sourceIndex, items: items, end: batch.end,
+                        budgetBytes: batch.budgetBytes))
                 }
                 if finishedWorkers.finishOne() { toWriter.put(nil) }
             }
@@ -83,6 +90,7 @@ public struct Pipeline: Sendable {
             reorder.insert(batch, at: batch.sequence)
             while let next = reorder.popNext() {
                 window.signal()
+                budget.release(next.budgetBytes)
                 if let finished = writer.apply(next, report: &report, progress: &tracker) { onSource?(finished) }
                 progress?(tracker)
             }
@@ -90,6 +98,7 @@ public struct Pipeline: Sendable {
         group.wait()
         for (index, sink) in writer.openSinks { report.sources[index] = sink.abandon() }
         report.interrupted = cancellation.isCancelled
+        report.peakMemberBytesInFlight = budget.peak
         if report.allCommitted && shard == .whole && options.writeSuccessMarker { try directory.markSuccess() }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return report
@@ -98,13 +107,16 @@ public struct Pipeline: Sendable {
     /// Stage 1: reads every input in order and cuts the members into batches.
     private static func readAll(
         _ inputs: [DiscoveredInput], options: PipelineOptions, cancellation: CancellationToken,
-        window: DispatchSemaphore, into queue: BoundedQueue<WorkBatch>
+        window: DispatchSemaphore, budget: ByteBudget, into queue: BoundedQueue<WorkBatch>
     ) {
         let reader = InputReader(limits: options.readerLimits)
+        // A batch is cut at 4 MiB of members, or at a quarter of a small budget so that several batches fit in it.
+        let batchBytes = min(4 << 20, max(1, options.memberBytesInFlight / 4))
         var sequence = 0
-        func send(_ source: Int, _ events: [ReadEvent], _ end: SourceEnd?) {
+        func send(_ source: Int, _ events: [ReadEvent], _ end: SourceEnd?, bytes: Int = 0) {
             window.wait()
-            queue.put(WorkBatch(sequence: sequence, sourceIndex: source, events: events, end: end))
+            budget.acquire(bytes)
+            queue.put(WorkBatch(sequence: sequence, sourceIndex: source, events: events, end: end, budgetBytes: bytes))
             sequence += 1
         }
         for (index, input) in inputs.enumerated() {
@@ -123,13 +135,15 @@ public struct Pipeline: Sendable {
                         if cancellation.isCancelled { throw CancelledError() }
                         if case .member(let member) = event { pendingBytes += member.bytes.count }
                         events.append(event)
-                        if events.count >= options.batchSize || pendingBytes >= 4 << 20 {
-                            send(index, events, nil)
+                        if events.count >= options.batchSize || pendingBytes >= batchBytes {
+                            send(index, events, nil, bytes: pendingBytes)
                             events.removeAll(keepingCapacity: true)
                             pendingBytes = 0
                         }
                     }
-                    send(index, events, SourceEnd(bytes: summary.bytesRead, sha256: summary.sha256, failure: summary.failure))
+                    send(
+                        index, events, SourceEnd(bytes: summary.bytesRead, sha256: summary.sha256, failure: summary.failure),
+                        bytes: pendingBytes)
                 } catch {
                     // Cancelled: the writer abandons the open source when the stream ends without its end.
                     return

@@ -22,6 +22,11 @@ public struct PipelineOptions: Sendable {
     public var batchSize = 16
     /// False when another step (`edgar-etl commit`) owns the job-level commit, as with `--inputs-from`.
     public var writeSuccessMarker = true
+    /// Member bytes read but not yet written, across all workers: the reader waits past this. 64 MiB (one
+    /// member at the member limit's default) is far above what small real members (a few KB each) ever reach,
+    /// so only runs of large members are paced by it; their parsing costs several times their size again.
+    public var memberBytesInFlight = PipelineOptions.defaultMemberBytesInFlight
+    public static let defaultMemberBytesInFlight = 64 << 20
 
     public init(output: String, jobs: Int = PipelineOptions.defaultJobs) {
         self.output = output

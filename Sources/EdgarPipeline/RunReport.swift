@@ -28,6 +28,8 @@ public struct RunReport: Sendable {
     public var sources: [Source] = []
     public var seconds: Double = 0
     public var interrupted = false
+    /// The most member bytes that were between the reader and the writer at once (see `ByteBudget`).
+    public var peakMemberBytesInFlight = 0
 
     public var filings: Int { sources.reduce(0) { $0 + $1.filings } }
     public var rejects: Int { sources.reduce(0) { $0 + $1.rejects.values.reduce(0, +) } }

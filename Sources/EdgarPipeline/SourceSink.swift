@@ -1,5 +1,6 @@
 import EdgarCore
 import EdgarReaders
+import EdgarTransformers
 import EdgarWriters
 
 /// The writer stage's view of one source: routes each processed item to its table and partition, counts
@@ -13,6 +14,10 @@ final class SourceSink {
     /// source ends, so a filing costs no dictionary updates.
     private var rowCounts = [Int](repeating: 0, count: SourceSink.tables.count)
     private static let tables = Table.allCases
+    /// The `filing_id`s written so far, each with the member it came from: a later copy is `duplicate_filing`.
+    /// Kept here, in the writer's sequence order, so the copy kept is the first in file order whatever `--jobs`.
+    private var firstSeen: [String: String?] = [:]
+    private let encoder: RowEncoder
 
     init(path: String, key: String, directory: OutputDirectory, options: PipelineOptions) throws {
         writer = try SourceWriter(
@@ -21,11 +26,18 @@ final class SourceSink {
         report = RunReport.Source(path: path, key: key, status: .interrupted)
         policy = options.onTruncated
         granularity = options.granularity
+        encoder = RowEncoder(granularity: options.granularity)
     }
 
-    func consume(_ item: ProcessedItem) throws {
+    /// Writes one item; returns the item as counted (a repeated filing comes back as its reject).
+    @discardableResult
+    func consume(_ item: ProcessedItem) throws -> ProcessedItem {
         switch item {
         case .filing(let filing):
+            if let duplicate = duplicateReject(filing) {
+                try consume(duplicate)
+                return duplicate
+            }
             report.filings += 1
             for (slot, table) in SourceSink.tables.enumerated() where table != .rejects {
                 guard let chunk = filing.tables[table], chunk.rows > 0 else { continue }
@@ -38,6 +50,23 @@ final class SourceSink {
         case .skipped(let formType):
             report.skipped[formType, default: 0] += 1
         }
+        return item
+    }
+
+    /// The reject for a filing whose `filing_id` this source already wrote (the same accession twice in one
+    /// feed): two copies would give duplicate keys in every table. nil for a first appearance, now recorded.
+    private func duplicateReject(_ filing: EncodedFiling) -> ProcessedItem? {
+        let member = filing.source?.member
+        guard let first = firstSeen[filing.filingID] else {
+            firstSeen[filing.filingID] = member
+            return nil
+        }
+        let firstPlace = first.map { "member \($0)" } ?? "earlier in this input"
+        let reject = Reject(
+            source: filing.source ?? SourceRef(archive: report.path), filingID: filing.filingID, stage: .transform,
+            code: .duplicateFiling,
+            message: "filing \(filing.filingID) already came from \(firstPlace); the first copy is kept, this one skipped")
+        return .reject(reject, line: encoder.encodeReject(reject), partition: filing.partition)
     }
 
     /// Commits the source, or publishes only the reason it failed. Returns the final report of the source.

@@ -8,6 +8,8 @@ struct WorkBatch: Sendable {
     var sourceIndex: Int
     var events: [ReadEvent]
     var end: SourceEnd?
+    /// Member bytes taken from the run's `ByteBudget` for this batch, given back once the writer applied it.
+    var budgetBytes = 0
 }
 
 /// How reading a source ended.
@@ -23,6 +25,7 @@ struct ResultBatch: Sendable {
     var sourceIndex: Int
     var items: [ProcessedItem]
     var end: SourceEnd?
+    var budgetBytes = 0
 }
 
 /// The outcome of one member or document.

@@ -46,8 +46,7 @@ struct WriterStage {
         }
         var writeError: Error?
         for item in batch.items where writeError == nil {
-            do { try sink.consume(item) } catch { writeError = error }
-            progress.count(item)
+            do { progress.count(try sink.consume(item)) } catch { writeError = error }
         }
         if let writeError {
             openSinks[index] = nil

@@ -12,6 +12,8 @@ struct GzipPayload {
     private var sizeHint: Int
     /// Set once the single payload was rejected: nothing more needs inflating.
     private(set) var abandoned = false
+    /// Set once the payload inflated past the per-input cap: the whole input is given up with this message.
+    private(set) var overInputCap: String?
     private(set) var inflated = 0
 
     /// `sizeHint`: the gzip trailer's ISIZE, a cheap guess of the payload size for one allocation.
@@ -26,11 +28,19 @@ struct GzipPayload {
     mutating func consume<E: Error>(
         _ output: UnsafeRawBufferPointer, compressedSoFar: Int, _ emit: (ReadEvent) throws(E) -> Void
     ) throws(E) {
-        guard !abandoned else { return }
+        guard !abandoned, overInputCap == nil else { return }
         inflated += output.count
-        // A whole payload past the ratio is a likely bomb, tar or not (real feed archives are about 9:1); judged
-        // here so that not even CPU is spent on the rest.
-        if !DecompressionLimit(maxRatio: limits.maxCompressionRatio).allows(output: inflated, input: compressedSoFar) {
+        if inflated > limits.maxInflatedBytesPerInput {
+            overInputCap = "the input inflates past the \(limits.maxInflatedBytesPerInput)-byte cap on the bytes one "
+                + "input may inflate to (\(compressedSoFar) compressed bytes read); the rest is not read"
+            return
+        }
+        // A single payload past the ratio is a likely bomb (real feed archives are about 9:1); judged here so that
+        // not even CPU is spent on the rest. A tar's members are judged one by one by the tar walker instead
+        // (a member above the member limit is skipped unheld), so one bomb member does not cost the others.
+        if tar == nil,
+            !DecompressionLimit(maxRatio: limits.maxCompressionRatio).allows(output: inflated, input: compressedSoFar)
+        {
             return try abandon(
                 "the gzip payload inflates more than \(limits.maxCompressionRatio) times its compressed size "
                     + "(\(inflated) bytes from \(compressedSoFar)); skipped as a likely decompression bomb", emit)
@@ -71,7 +81,9 @@ struct GzipPayload {
             try tar!.feed(head[...], emit)
         } else {
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(max(TarHeader.blockSize, min(sizeHint, limits.maxMemberBytes)))
+            // ISIZE is a claim (and only modulo 4 GiB): reserve on its word only up to a bounded amount.
+            bytes.reserveCapacity(
+                max(TarHeader.blockSize, min(sizeHint, limits.maxMemberBytes, ReaderLimits.maxUpfrontReserve)))
             bytes.append(contentsOf: head)
             single = bytes
         }

@@ -29,6 +29,10 @@ struct GzipSource {
             }
             // A rejected single payload needs no more inflating (it could be a bomb); the caller still hashes the rest.
             if payload.abandoned { return nil }
+            if let message = payload.overInputCap {
+                // Members read whole before the cap are sound; only the time budget ran out.
+                return rejects.failure(.memberTooLarge, keepable: true, "\(label): \(message)")
+            }
             chunk = try stream.next()
         }
         do {

@@ -9,8 +9,21 @@ struct FileError: Error, Sendable, CustomStringConvertible {
     var code: Int32
     var operation: String
     var path: String
+    /// Our own reason, when the refusal is not a failed system call.
+    private var explanation: String?
 
-    var reason: String { String(cString: strerror(code)) }
+    init(code: Int32, operation: String, path: String) {
+        self.code = code
+        self.operation = operation
+        self.path = path
+    }
+
+    init(operation: String, path: String, reason: String) {
+        self.init(code: 0, operation: operation, path: path)
+        explanation = reason
+    }
+
+    var reason: String { explanation ?? String(cString: strerror(code)) }
     var description: String { "cannot \(operation) \(path): \(reason)" }
 }
 
@@ -43,6 +56,15 @@ final class InputFile {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             _ = close(fd)
             throw FileError(code: EISDIR, operation: "read", path: path)
+        }
+        // Checked on the descriptor, not the name: the path may have been swapped since discovery looked at it.
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            _ = close(fd)
+            throw FileError(operation: "read", path: path, reason: "not a regular file (a FIFO, socket or device)")
+        }
+        if let filesystem = SpecialFilesystem.name(of: fd) {
+            _ = close(fd)
+            throw FileError(operation: "read", path: path, reason: SpecialFilesystem.refusal(filesystem))
         }
         return InputFile(path: path, descriptor: fd, size: Int(info.st_size))
     }
@@ -95,5 +117,7 @@ final class InputFile {
 }
 
 // The C names, wrapped so the methods above can use `read`/`open` as their own names.
-private func Glibc_open(_ path: String) -> Int32 { open(path, O_RDONLY | O_CLOEXEC) }
+// O_NONBLOCK: a FIFO put where a file was would block `open` until a writer came; it is refused right after.
+// On regular files the flag changes nothing.
+private func Glibc_open(_ path: String) -> Int32 { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
 private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, buffer, count) }

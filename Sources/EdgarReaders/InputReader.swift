@@ -82,7 +82,6 @@ public struct InputReader: Sendable {
         var chunk = first
         while !chunk.isEmpty {
             try tar.feed(chunk, emit)
-            if tar.reachedEnd { break }
             chunk = try stream.next()
         }
         guard let truncation = tar.finish() else { return nil }

@@ -3,14 +3,15 @@ import EdgarCore
 /// An incremental tar walker: feed it the archive in chunks of any size, from any source (a file, an inflater),
 /// and it emits each regular file as a `Member`, in order. Handles ustar, GNU (long names 'L', base-256 sizes)
 /// and pax ('x' local and 'g' global `path`/`size`). A damaged header is reported once as `corrupt_archive`,
-/// then the walker resyncs on the next block that is a valid header.
+/// then the walker resyncs on the next block that is a valid header. Like `tar --ignore-zeros`, it reads on past
+/// an end-of-archive marker, so a second tar appended to the first (`cat a.tar b.tar`, or two `.tar.gz` files
+/// concatenated, which gunzip inflates as one stream) is read whole rather than silently cut short.
 public struct TarDecoder {
     private enum DataSink { case member, longName, pax(global: Bool), discard }
     private enum State {
         case header
         case data(DataSink, remaining: Int, padding: Int)
         case skip(remaining: Int)
-        case end
     }
 
     /// Metadata records (long names, pax headers) larger than this are treated as damage, not buffered.
@@ -26,6 +27,8 @@ public struct TarDecoder {
     public private(set) var position = 0
     private var zeroBlocks = 0
     private var resyncing = false
+    /// Set by an end-of-archive marker, cleared by the next header: zero padding after the marker is expected.
+    private var pastEndMarker = false
 
     private var memberPath = ""
     private var memberSize = 0
@@ -40,8 +43,11 @@ public struct TarDecoder {
     public private(set) var members = 0
     /// Events (members and rejects) emitted so far.
     public private(set) var events = 0
-    /// The most bytes ever reserved for one member: proof that oversized members are skipped, not held.
+    /// The most bytes ever reserved for one member: proof that oversized members are skipped, not held, and
+    /// that a declared size alone never reserves memory.
     public private(set) var largestHeldMember = 0
+    /// Whether an end-of-archive marker (two zero blocks) was seen; reading goes on after it.
+    public private(set) var reachedEnd = false
 
     /// `label` names the archive in members and rejects.
     public init(label: String, maxMemberBytes: Int = ReaderLimits().maxMemberBytes) {
@@ -54,12 +60,6 @@ public struct TarDecoder {
         guard firstBlock.count >= TarHeader.blockSize else { return false }
         let block = UnsafeRawBufferPointer(rebasing: firstBlock[0..<TarHeader.blockSize])
         return TarHeader.isZeroBlock(block) || TarHeader(block) != nil
-    }
-
-    /// True once the end-of-archive marker (two zero blocks) was seen; later bytes are ignored.
-    public var reachedEnd: Bool {
-        if case .end = state { return true }
-        return false
     }
 
     public mutating func feed<E: Error>(_ bytes: ArraySlice<UInt8>, _ emit: (ReadEvent) throws(E) -> Void) throws(E) {
@@ -75,9 +75,6 @@ public struct TarDecoder {
         let count = chunk.count
         while at < count {
             switch state {
-            case .end:
-                position += count - at
-                return
             case .header:
                 let take = min(TarHeader.blockSize - blockFill, count - at)
                 if blockFill == 0 { blockOffset = position }
@@ -120,10 +117,10 @@ public struct TarDecoder {
     /// (a truncated archive); nil when it stopped cleanly (with or without the end-of-archive marker).
     public func finish() -> String? {
         switch state {
-        case .end:
-            return nil
         case .header:
             if blockFill == 0 || resyncing { return nil }
+            // Padding after the end marker cut short by whatever wrote the file: no member is lost.
+            if pastEndMarker && block[0..<blockFill].allSatisfy({ $0 == 0 }) { return nil }
             return "the archive ends inside a tar header at byte \(blockOffset) (only \(blockFill) of 512 bytes)"
         case .data(.member, let remaining, _):
             return "the archive ends inside member \(memberPath) (\(remaining) of its \(memberSize) bytes missing)"
@@ -152,7 +149,10 @@ public struct TarDecoder {
         switch kind {
         case .zero:
             zeroBlocks += 1
-            if zeroBlocks >= 2 { state = .end }
+            if zeroBlocks >= 2 {
+                reachedEnd = true
+                pastEndMarker = true
+            }
         case .damaged:
             try handleDamagedBlock(emit)
         case .header(let header):
@@ -163,6 +163,7 @@ public struct TarDecoder {
     private mutating func process<E: Error>(_ header: TarHeader, _ emit: (ReadEvent) throws(E) -> Void) throws(E) {
         zeroBlocks = 0
         resyncing = false
+        pastEndMarker = false
         let padding = TarDecoder.padding(header.size)
         switch header.typeflag {
         case UInt8(ascii: "L"), UInt8(ascii: "x"), UInt8(ascii: "g"):
@@ -188,12 +189,18 @@ public struct TarDecoder {
                     .memberTooLarge, member: memberPath,
                     "member \(memberPath) is \(memberSize) bytes, above the \(maxMemberBytes)-byte member limit; skipped")), emit)
                 state = .skip(remaining: memberSize + padding)
+            } else if memberSize == 0 {
+                try send(.reject(reject.make(
+                    .emptyInput, member: memberPath, "member \(memberPath) is empty (0 bytes)")), emit)
             } else {
+                // The header's size is a claim, not bytes in hand: reserve at most a bounded amount up front and
+                // let the array grow as the data arrives, so a raised member limit cannot make a lying header
+                // abort the process.
+                let reserve = min(memberSize, ReaderLimits.maxUpfrontReserve)
                 memberBytes = []
-                memberBytes.reserveCapacity(memberSize)
-                largestHeldMember = max(largestHeldMember, memberSize)
-                state = memberSize == 0 ? .header : .data(.member, remaining: memberSize, padding: padding)
-                if memberSize == 0 { try finishData(.member, emit) }
+                memberBytes.reserveCapacity(reserve)
+                largestHeldMember = max(largestHeldMember, reserve)
+                state = .data(.member, remaining: memberSize, padding: padding)
             }
         case _ where header.isHeaderOnly:
             clearPending()

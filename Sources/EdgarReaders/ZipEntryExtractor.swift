@@ -3,11 +3,21 @@ import EdgarZlib
 
 /// Reads one zip entry's bytes: checks the limits before touching the data, inflates into exactly one array,
 /// verifies size and CRC-32. Reuses one raw `Inflater` and one compressed-data buffer across entries.
+///
+/// Two checks span entries, because a zip bomb needs no single large entry: many directory entries may point at
+/// the same compressed bytes (overlapping local-header ranges, refused as `unzip` 6.0 refuses them), and the
+/// entries inflated are added up against the per-input cap.
 final class ZipEntryExtractor {
     let file: InputFile
     let limits: ReaderLimits
     let rejects: RejectMaker
     private(set) var members = 0
+    /// Bytes inflated (or copied, for stored entries) so far, against `limits.maxInflatedBytesPerInput`.
+    private(set) var inflatedTotal = 0
+    /// Set when the next entry would pass the per-input cap: the input is given up with this message.
+    private(set) var overInputCap: String?
+    /// The file ranges (local header to end of data) of the entries read so far, sorted and disjoint.
+    private var claimed = ClaimedRanges()
     private let inflater = Inflater(format: .raw, outputChunkSize: 64 * 1024)
     private var compressed: [UInt8] = []
 
@@ -24,6 +34,9 @@ final class ZipEntryExtractor {
         let name = entry.name
         func refuse(_ code: RejectCode, _ message: String, excerpt: [UInt8] = []) throws {
             try emit(.reject(rejects.make(code, member: name, message, excerptBytes: excerpt)))
+        }
+        if entry.uncompressedSize == 0 {
+            return try refuse(.emptyInput, "zip member \(name) is empty (0 bytes)")
         }
         if entry.isEncrypted {
             return try refuse(.unsupportedArchive, "zip member \(name) is encrypted; encrypted members are not read")
@@ -63,6 +76,21 @@ final class ZipEntryExtractor {
         guard dataStart <= file.size, entry.compressedSize <= file.size - dataStart else {
             return try refuse(.corruptArchive, "zip member \(name): its data runs past the end of the file")
         }
+        let span = entry.localHeaderOffset..<(dataStart + entry.compressedSize)
+        if let other = claimed.overlap(span) {
+            return try refuse(
+                .corruptArchive,
+                "zip member \(name) (bytes \(span.lowerBound) to \(span.upperBound)) overlaps the bytes of an earlier "
+                    + "member (\(other.lowerBound) to \(other.upperBound)): overlapping entries are a zip bomb's "
+                    + "trick, never written by an archiver; skipped")
+        }
+        claimed.insert(span)
+        guard entry.uncompressedSize <= limits.maxInflatedBytesPerInput - inflatedTotal else {
+            overInputCap = "the zip's members inflate past the \(limits.maxInflatedBytesPerInput)-byte cap on the bytes "
+                + "one input may inflate to (\(inflatedTotal) bytes before member \(name)); the rest is not read"
+            return
+        }
+        inflatedTotal += entry.uncompressedSize
 
         var bytes: [UInt8]
         if entry.method == 0 {
@@ -107,7 +135,8 @@ final class ZipEntryExtractor {
         }
         guard got == entry.compressedSize else { return .failure("its data runs past the end of the file") }
         var out: [UInt8] = []
-        out.reserveCapacity(expected)
+        // The directory's size is a claim: reserve on its word only up to a bounded amount.
+        out.reserveCapacity(min(expected, ReaderLimits.maxUpfrontReserve))
         inflater.reset()
         do {
             try compressed.withUnsafeBytes { buffer in
@@ -126,5 +155,33 @@ final class ZipEntryExtractor {
             return .failure("inflates to \(out.count) bytes, not the \(expected) its directory entry declares")
         }
         return .success(out)
+    }
+}
+
+/// Disjoint, sorted half-open file ranges, for the overlap check: a binary search per entry.
+struct ClaimedRanges {
+    private var ranges: [Range<Int>] = []
+
+    /// A claimed range that shares a byte with `range`, if any.
+    func overlap(_ range: Range<Int>) -> Range<Int>? {
+        let at = firstIndex(endingAfter: range.lowerBound)
+        guard at < ranges.count, ranges[at].lowerBound < range.upperBound else { return nil }
+        return ranges[at]
+    }
+
+    /// Adds a range that overlaps none of those claimed.
+    mutating func insert(_ range: Range<Int>) {
+        ranges.insert(range, at: firstIndex(endingAfter: range.lowerBound))
+    }
+
+    /// The first range whose end lies past `offset` (ranges are disjoint, so ends are sorted too).
+    private func firstIndex(endingAfter offset: Int) -> Int {
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

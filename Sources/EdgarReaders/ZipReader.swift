@@ -15,20 +15,27 @@ struct ZipReader {
         switch try locateDirectory() {
         case .found(let location):
             try readDirectory(location, extractor, emit)
-            return nil
+            return capFailure(extractor, rejects)
         case .missing:
             try recoverFromLocalHeaders(extractor, emit)
+            if let failure = capFailure(extractor, rejects) { return failure }
             return rejects.failure(
                 .truncatedArchive, keepable: true,
                 "\(label): no end-of-central-directory record, the zip is truncated; "
                     + "\(extractor.members) members recovered from local headers")
         case .outOfBounds(let location):
             try recoverFromLocalHeaders(extractor, emit)
+            if let failure = capFailure(extractor, rejects) { return failure }
             return rejects.failure(
                 .truncatedArchive, keepable: true,
                 "\(label): the central directory (\(location.size) bytes at offset \(location.offset)) lies outside "
                     + "the file, which is truncated or damaged; \(extractor.members) members recovered from local headers")
         }
+    }
+
+    /// The input given up at the per-input inflate cap; members read whole before it are sound.
+    private func capFailure(_ extractor: ZipEntryExtractor, _ rejects: RejectMaker) -> SourceFailure? {
+        extractor.overInputCap.map { rejects.failure(.memberTooLarge, keepable: true, "\(label): \($0)") }
     }
 
     private enum Lookup {
@@ -96,6 +103,7 @@ struct ZipReader {
                 localHeaderOffset: directory.u32(at + 42))
             entry.applyZip64(extra: directory[(nameStart + nameLength)..<(nameStart + nameLength + extraLength)])
             try extractor.extract(entry, emit)
+            if extractor.overInputCap != nil { return }
             at = nameStart + nameLength + extraLength + directory.u16(at + 32)
         }
     }
@@ -120,6 +128,7 @@ struct ZipReader {
             let dataStart = offset + 30 + nameLength + extraLength
             guard entry.compressedSize <= file.size - dataStart else { return }
             try extractor.extract(entry, emit)
+            if extractor.overInputCap != nil { return }
             offset = dataStart + entry.compressedSize
         }
     }

@@ -47,7 +47,7 @@ struct CommitCommand: ParsableCommand {
     }
 }
 
-/// Input lists: one path per line, blank lines and `#` comments ignored; `-` reads stdin.
+/// Input lists (see `InputListLine`): one path per line, or NUL-separated; `-` reads stdin.
 enum InputList {
     static func read(_ source: String) throws -> [String] {
         let data: Data
@@ -59,8 +59,6 @@ enum InputList {
             }
             data = contents
         }
-        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        return InputListLine.paths(in: String(decoding: data, as: UTF8.self))
     }
 }

@@ -20,6 +20,11 @@ struct RunCommand: ParsableCommand {
             Each input is a source: its rows go to part files named after it, its manifest to
             OUT/_manifests/<source>.json. Re-running an input replaces exactly what it produced before.
 
+            Memory: at most 64 MiB of members are in flight between reading and writing, whatever
+            --jobs is (one member above that still goes through alone), plus one member being read.
+            Limits apply per member: a member above --max-member-bytes is skipped unheld and reading
+            goes on; an input that inflates past --max-inflated-bytes (default 1 TiB) is given up.
+
             \(ExitStatus.helpText)
             """
     )
@@ -65,10 +70,13 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Largest decompression ratio allowed for a member before it counts as a bomb (default 1000).")
     var maxCompressionRatio: Int?
 
+    @Option(help: "Most bytes one input may inflate to before it is given up (default 1 TiB, far above any real feed); bounds the time spent on decompression bombs.")
+    var maxInflatedBytes: Int?
+
     @Option(help: "Deepest XML element nesting accepted (default 64); deeper documents are rejected malformed_xml.")
     var maxXmlDepth: Int?
 
-    @Option(help: "Largest ownership document parsed, in bytes (default 16 MiB); larger ones are rejected.")
+    @Option(help: "Largest ownership document parsed, in bytes (default 64 MiB, the member limit's default); larger ones are rejected member_too_large.")
     var maxDocumentBytes: Int?
 
     @Option(help: "Fail the run (exit 5) when more than this many rejects were written.")
@@ -94,6 +102,7 @@ struct RunCommand: ParsableCommand {
         if let compressionLevel, !(1...9).contains(compressionLevel) { throw ValidationError("--compression-level must be 1 to 9") }
         if let maxMemberBytes, maxMemberBytes < 1024 { throw ValidationError("--max-member-bytes must be at least 1024") }
         if let maxCompressionRatio, maxCompressionRatio < 2 { throw ValidationError("--max-compression-ratio must be at least 2") }
+        if let maxInflatedBytes, maxInflatedBytes < 1024 { throw ValidationError("--max-inflated-bytes must be at least 1024") }
         if let maxXmlDepth, maxXmlDepth < 8 { throw ValidationError("--max-xml-depth must be at least 8") }
         if let maxDocumentBytes, maxDocumentBytes < 1024 { throw ValidationError("--max-document-bytes must be at least 1024") }
         if let maxRejects, maxRejects < 0 { throw ValidationError("--max-rejects must be zero or more") }
@@ -158,7 +167,7 @@ struct RunCommand: ParsableCommand {
         let status: ExitStatus
         // A shard may own none of the inputs (N larger than the list, or an unlucky hash): that is a success,
         // since exit 4 would fail its index on a scheduler. Only an empty input list as a whole is an error.
-        if report.sources.isEmpty && Pipeline.plan(paths).isEmpty {
+        if report.sources.isEmpty && !report.interrupted && Pipeline.plan(paths).isEmpty {
             FileHandle.standardError.write(Data("edgar-etl: no input files found in \(paths.joined(separator: ", "))\n".utf8))
             status = .inputFailed
         } else {
@@ -197,6 +206,7 @@ struct RunCommand: ParsableCommand {
         if let onTruncated { options.onTruncated = onTruncated }
         if let maxMemberBytes { options.readerLimits.maxMemberBytes = maxMemberBytes }
         if let maxCompressionRatio { options.readerLimits.maxCompressionRatio = maxCompressionRatio }
+        if let maxInflatedBytes { options.readerLimits.maxInflatedBytesPerInput = maxInflatedBytes }
         if let maxXmlDepth { options.xmlLimits.maxDepth = maxXmlDepth }
         if let maxDocumentBytes { options.xmlLimits.maxDocumentBytes = maxDocumentBytes }
         return options

@@ -66,9 +66,11 @@ import Testing
     /// Member names are labels only: `../`, absolute and very long names never become paths to write to.
     @Test func memberNamesAreLabelsOnly() throws {
         var tar = TarWriter()
-        let xml = Array(XMLRenderer.render(document(seed: 2)).utf8)
         let names = ["../../../../tmp/edgar-escape.xml", "/etc/edgar-absolute.xml", String(repeating: "deep/", count: 60) + "x.xml"]
-        for name in names { tar.addFile(name: name, contents: xml) }
+        // Three different filings: one filing three times would be two `duplicate_filing` rejects.
+        for (offset, name) in names.enumerated() {
+            tar.addFile(name: name, contents: Array(XMLRenderer.render(document(seed: UInt64(2 + offset))).utf8))
+        }
         tar.finish()
         let folder = OutputTree.temporaryFolder("names")
         let path = folder + "/names.tar.gz"
@@ -76,7 +78,7 @@ import Testing
         let (report, out) = try run(path)
         #expect(report.sources[0].filings == 3)
         let members = try OutputTree.rows(out, table: "filings").compactMap { ($0["source"] as? [String: Any])?["member"] as? String }
-        #expect(members == names)
+        #expect(members.sorted() == names.sorted())  // three filings, possibly in three partitions
         #expect(!FileManager.default.fileExists(atPath: "/tmp/edgar-escape.xml"))
         #expect(!FileManager.default.fileExists(atPath: "/etc/edgar-absolute.xml"))
         // Everything written is under OUT, in the contract's folders.

@@ -28,6 +28,7 @@ import Testing
               max_compression_ratio: 2
               max_xml_depth: 8
               max_document_bytes: 2048
+              max_inflated_bytes: 2 TiB
             rejects:
               on_truncated: keep
               max_rejects: 0
@@ -35,7 +36,9 @@ import Testing
         #expect(file == PipelineFile(
             inputs: ["/data/a.nc.tar.gz", "b.zip"], output: "out", forms: ["3", "3/A", "4/A", "5/A"],
             partition: PartitionGranularity.none, compression: Compression.none, compressionLevel: 9, jobs: 256, batchSize: 64,
-            limits: .init(maxMemberBytes: 1 << 30, maxCompressionRatio: 2, maxXMLDepth: 8, maxDocumentBytes: 2048),
+            limits: .init(
+                maxMemberBytes: 1 << 30, maxCompressionRatio: 2, maxXMLDepth: 8, maxDocumentBytes: 2048,
+                maxInflatedBytes: 2 << 40),
             rejects: .init(onTruncated: .keep, maxRejects: 0)))
     }
 

@@ -43,7 +43,7 @@ import Testing
         #expect(history.partition == .year)
         #expect(history.rejects.onTruncated == .keep)
         #expect(history.limits == PipelineFile.Limits(
-            maxMemberBytes: 256 << 20, maxCompressionRatio: 5000, maxXMLDepth: 64, maxDocumentBytes: 32 << 20))
+            maxMemberBytes: 256 << 20, maxCompressionRatio: 5000, maxXMLDepth: 64, maxDocumentBytes: 256 << 20))
 
         let feed = try load("warehouse-feed.yaml")
         #expect(feed.forms == ["4", "4/A"])

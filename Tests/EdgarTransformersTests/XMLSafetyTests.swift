@@ -119,11 +119,11 @@ import Testing
         #expect(try parser.parse(H.bytes(shallow)).remarks == "r")
     }
 
-    @Test func largerThanTheLimitIsMalformed() throws {
+    @Test func largerThanTheLimitIsMemberTooLarge() throws {
         let parser = XMLOwnershipParser(limits: XMLLimits(maxDocumentBytes: 100))
         let document = "<ownershipDocument><remarks>" + String(repeating: "x", count: 100) + "</remarks></ownershipDocument>"
         let rejection = try #require(H.rejection(parser, H.bytes(document)))
-        #expect(rejection.code == .malformedXML)
+        #expect(rejection.code == .memberTooLarge)  // contract 1.1: a size limit, not a parse failure
         #expect(rejection.message.contains("larger than the limit of 100"))
     }
 

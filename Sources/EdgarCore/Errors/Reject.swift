@@ -19,6 +19,8 @@ public enum RejectCode: String, Sendable, Equatable, CaseIterable, Comparable {
     case unrecognizedLayout = "unrecognized_layout"
     case notOwnershipForm = "not_ownership_form"
     case missingRequiredField = "missing_required_field"
+    /// (1.1) A filing whose `filing_id` already came out of the same input; the first copy is kept.
+    case duplicateFiling = "duplicate_filing"
 
     public static func < (a: RejectCode, b: RejectCode) -> Bool { a.rawValue < b.rawValue }
 }

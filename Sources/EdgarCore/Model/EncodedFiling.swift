@@ -5,11 +5,14 @@ public struct EncodedFiling: Sendable {
     public var partition: PartitionKey
     /// NDJSON bytes per table (each line ends in `\n`) and the number of rows in them.
     public var tables: [Table: TableChunk]
+    /// Where the document came from, for the reject of a later copy (`duplicate_filing`); set by the pipeline.
+    public var source: SourceRef?
 
-    public init(filingID: String, partition: PartitionKey, tables: [Table: TableChunk]) {
+    public init(filingID: String, partition: PartitionKey, tables: [Table: TableChunk], source: SourceRef? = nil) {
         self.filingID = filingID
         self.partition = partition
         self.tables = tables
+        self.source = source
     }
 }
 

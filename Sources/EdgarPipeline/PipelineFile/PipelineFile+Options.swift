@@ -16,6 +16,7 @@ extension PipelineFile {
         if let value = limits.maxCompressionRatio { options.readerLimits.maxCompressionRatio = value }
         if let value = limits.maxXMLDepth { options.xmlLimits.maxDepth = value }
         if let value = limits.maxDocumentBytes { options.xmlLimits.maxDocumentBytes = value }
+        if let value = limits.maxInflatedBytes { options.readerLimits.maxInflatedBytesPerInput = value }
         if let onTruncated = rejects.onTruncated { options.onTruncated = onTruncated }
     }
 }

@@ -32,15 +32,17 @@ public struct PipelineFile: Sendable, Equatable {
         public var maxCompressionRatio: Int?
         public var maxXMLDepth: Int?
         public var maxDocumentBytes: Int?
+        public var maxInflatedBytes: Int?
 
         public init(
             maxMemberBytes: Int? = nil, maxCompressionRatio: Int? = nil, maxXMLDepth: Int? = nil,
-            maxDocumentBytes: Int? = nil
+            maxDocumentBytes: Int? = nil, maxInflatedBytes: Int? = nil
         ) {
             self.maxMemberBytes = maxMemberBytes
             self.maxCompressionRatio = maxCompressionRatio
             self.maxXMLDepth = maxXMLDepth
             self.maxDocumentBytes = maxDocumentBytes
+            self.maxInflatedBytes = maxInflatedBytes
         }
     }
 

@@ -12,6 +12,7 @@ struct PipelineFileDecoder {
     private typealias Entry = (key: Node, value: Node)
 
     func decode(_ yaml: String) throws(PipelineFileError) -> PipelineFile {
+        try PipelineFileSize.check(yaml, file: file)
         let composed: Node?
         do {
             composed = try Yams.compose(yaml: yaml)
@@ -75,6 +76,10 @@ struct PipelineFileDecoder {
         if let entry = fields["max_document_bytes"] {
             limits.maxDocumentBytes = try size(
                 entry.value, "limits.max_document_bytes", minimum: PipelineFileSchema.minimumDocumentBytes)
+        }
+        if let entry = fields["max_inflated_bytes"] {
+            limits.maxInflatedBytes = try size(
+                entry.value, "limits.max_inflated_bytes", minimum: PipelineFileSchema.minimumInflatedBytes)
         }
         return limits
     }

@@ -21,6 +21,7 @@ public enum PipelineFileSchema {
     /// Real ownership documents nest 6 deep: a smaller limit would reject every one of them.
     public static let minimumXMLDepth = 8
     public static let minimumDocumentBytes = 1024
+    public static let minimumInflatedBytes = 1024
 
     public static let keys: [PipelineFileKey] = [
         key("version", "integer, required", "-",
@@ -42,7 +43,9 @@ public enum PipelineFileSchema {
         key("limits.max_compression_ratio", "integer, at least 2", "1000",
             "Inflated/compressed ratio above which a zip entry or .gz payload counts as a bomb and is rejected."),
         key("limits.max_xml_depth", "integer, at least 8", "64", "Deepest XML element nesting accepted in an ownership document."),
-        key("limits.max_document_bytes", "size, at least 1KiB", "16MiB", "Largest XML ownership document parsed."),
+        key("limits.max_document_bytes", "size, at least 1KiB", "64MiB", "Largest XML ownership document parsed; larger ones are rejected member_too_large."),
+        key("limits.max_inflated_bytes", "size, at least 1KiB", "1TiB",
+            "Most bytes one input may inflate to before it is given up; bounds the time spent streaming through decompression bombs."),
         key("rejects", "mapping", "-", "What to do with damaged input and how many rejects a run may write."),
         key("rejects.on_truncated", "skip | keep", "skip",
             "A truncated or damaged archive: skip it (nothing committed), or keep the members read whole before the damage."),

@@ -40,8 +40,9 @@ public final class XMLOwnershipParser {
 
     public func parse(_ bytes: UnsafeRawBufferPointer) throws(DocumentRejection) -> OwnershipDocument {
         guard bytes.count <= limits.maxDocumentBytes, bytes.count <= Int(Int32.max) else {
+            // A size limit, not a parse failure: the same code as the member limit (contract 1.1).
             throw DocumentRejection(
-                .malformedXML, "document of \(bytes.count) bytes is larger than the limit of \(limits.maxDocumentBytes)")
+                .memberTooLarge, "document of \(bytes.count) bytes is larger than the limit of \(limits.maxDocumentBytes)")
         }
         let body = UnsafeRawBufferPointer(rebasing: bytes[XMLProlog.contentStart(bytes)...])
         switch attempt(body, encoding: nil) {
