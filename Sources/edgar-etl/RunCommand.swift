@@ -13,7 +13,7 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Examples:
               edgar-etl run samples --output out
-              edgar-etl run 20031112.nc.tar.gz --output warehouse --compression none
+              edgar-etl run samples/20031112.nc.tar.gz --output warehouse --compression none
               edgar-etl run /data/feed/2003 --output warehouse --jobs 2 --on-truncated keep
               edgar-etl run --pipeline pipelines/nightly.yaml --jobs 1      (flags override the file)
 
@@ -89,7 +89,8 @@ struct RunCommand: ParsableCommand {
         guard !inputs.isEmpty || inputsFrom != nil || pipeline != nil else {
             throw ValidationError("give at least one input, --inputs-from or --pipeline")
         }
-        guard output != nil || pipeline != nil else { throw ValidationError("give --output (or a pipeline file with output:)") }
+        // No check for --output here: validate() runs before ArgumentParser reports an unknown option, so a misspelt
+        // `--ouptut out` would read as "give --output"; run() checks it once the options are known to be right.
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
         if let compressionLevel, !(1...9).contains(compressionLevel) { throw ValidationError("--compression-level must be 1 to 9") }
         if let maxMemberBytes, maxMemberBytes < 1024 { throw ValidationError("--max-member-bytes must be at least 1024") }

@@ -20,7 +20,7 @@ struct SchemaSubcommand: ParsableCommand {
             """
     )
 
-    @Option(help: "json-schema, duckdb, bigquery, postgres or spark.")
+    @Option(help: "json-schema, duckdb, bigquery, postgres, spark or markdown.")
     var format: String
 
     @Option(name: .customLong("table"), help: "Only this table (repeatable); default: every table.")
