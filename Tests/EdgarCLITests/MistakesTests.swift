@@ -88,4 +88,28 @@ import Testing
         let markdown = try Binary.run("edgar-etl", ["schema", "--format", "markdown"])
         #expect(markdown.stdout == (try String(contentsOfFile: root + "/docs/TABLES.md", encoding: .utf8)))
     }
+
+    /// `--log-format json`: every stderr line is a JSON object, the summary too; `run.inputs` counts inputs.
+    @Test func jsonLogsKeepStderrPureJSON() throws {
+        let result = try Binary.run(
+            "edgar-etl",
+            ["run", "samples", folder + "/missing.zip", "--output", folder + "/json", "--log-format", "json", "--log-level", "info",
+             "--progress", "always"], in: root)
+        #expect(result.status == 4, "\(result.stderr)")
+        var records: [[String: Any]] = []
+        for line in result.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            let record = try #require(
+                try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON line: \(line)")
+            records.append(record)
+        }
+        #expect(result.stderr.hasSuffix("\n"))
+        let listed = try Binary.run("edgar-etl", ["list-inputs", "samples"], in: root).stdout.split(separator: "\n").count
+        #expect(listed > 2)
+        let started = try #require(records.first { $0["message"] as? String == "run started" })
+        #expect(started["run.inputs"] as? String == String(listed + 1), "\(started)")
+        let summary = try #require(records.first { $0["message"] as? String == "run summary" }?["summary"] as? [String: Any])
+        #expect((summary["totals"] as? [String: Any])?["filings"] as? Int ?? 0 > 300)
+        #expect(summary["exit_status"] as? Int == 4)
+        #expect(records.contains { ($0["source.status"] as? String) == "failed_input" })
+    }
 }
