@@ -56,8 +56,10 @@ public struct Pipeline: Sendable {
         let group = DispatchGroup()
         let options = self.options
 
+        let consumed = ByteCounter()
         DispatchQueue(label: "edgar-etl.reader").async(group: group) {
-            Pipeline.readAll(discovered, options: options, cancellation: cancellation, window: window, into: toWorkers)
+            Pipeline.readAll(
+                discovered, options: options, consumed: consumed, cancellation: cancellation, window: window, into: toWorkers)
             for _ in 0..<jobs { toWorkers.put(nil) }
         }
         let finishedWorkers = WorkerCountdown(count: jobs)
@@ -79,11 +81,13 @@ public struct Pipeline: Sendable {
         var writer = WriterStage(directory: directory, options: options, keys: keys, paths: paths)
         var reorder = ReorderBuffer<ResultBatch>()
         var tracker = RunProgress(inputsTotal: paths.count)
+        tracker.bytesTotal = Pipeline.totalSize(discovered)
         while let batch = toWriter.take() {
             reorder.insert(batch, at: batch.sequence)
             while let next = reorder.popNext() {
                 window.signal()
                 if let finished = writer.apply(next, report: &report, progress: &tracker) { onSource?(finished) }
+                tracker.bytesRead = consumed.value
                 progress?(tracker)
             }
         }
@@ -97,10 +101,10 @@ public struct Pipeline: Sendable {
 
     /// Stage 1: reads every input in order and cuts the members into batches.
     private static func readAll(
-        _ inputs: [DiscoveredInput], options: PipelineOptions, cancellation: CancellationToken,
+        _ inputs: [DiscoveredInput], options: PipelineOptions, consumed: ByteCounter, cancellation: CancellationToken,
         window: DispatchSemaphore, into queue: BoundedQueue<WorkBatch>
     ) {
-        let reader = InputReader(limits: options.readerLimits)
+        let reader = InputReader(limits: options.readerLimits, consumed: consumed)
         var sequence = 0
         func send(_ source: Int, _ events: [ReadEvent], _ end: SourceEnd?) {
             window.wait()
@@ -135,6 +139,18 @@ public struct Pipeline: Sendable {
                     return
                 }
             }
+        }
+    }
+}
+
+extension Pipeline {
+    /// The bytes of every readable input, for the progress display's share read and ETA.
+    static func totalSize(_ inputs: [DiscoveredInput]) -> Int {
+        inputs.reduce(0) { total, input in
+            guard case .file(let path) = input,
+                let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+            else { return total }
+            return total + size
         }
     }
 }
