@@ -1,10 +1,11 @@
 import EdgarCore
 
-/// DuckDB SQL that reads the partitioned NDJSON output of a run with the declared column types.
+/// DuckDB SQL over the partitioned NDJSON output of a run, with the declared column types.
 ///
-/// Every column is typed explicitly (`columns = {…}`), so DuckDB never guesses: decimals stay exact
-/// (`DECIMAL(38,18)` read from the number's digits, not through a double), `acceptance_datetime` becomes a
-/// `TIMESTAMPTZ`, `footnote_ids` a `MAP`. Partition keys are read as VARCHAR because `year=unknown` exists.
+/// `script` is the load (by manifest, exact, re-runnable). `readJSON` is for looking at a folder in place: every
+/// column is typed explicitly (`columns = {…}`), so DuckDB never guesses, but on DuckDB 1.x its JSON reader turns
+/// numbers into doubles before the cast, so decimals read that way are exact only on DuckDB 2. Partition keys are
+/// read as VARCHAR because `year=unknown` exists.
 public enum DuckDBLoad {
     /// The folder names a run partitions by (`year`, `month`, …), for `hive_types`.
     public static func partitionKeys(_ granularity: PartitionGranularity) -> [String] {
