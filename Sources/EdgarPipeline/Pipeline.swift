@@ -60,9 +60,11 @@ public struct Pipeline: Sendable {
         let group = DispatchGroup()
         let options = self.options
 
+        let consumed = ByteCounter()
         DispatchQueue(label: "edgar-etl.reader").async(group: group) {
             Pipeline.readAll(
-                discovered, options: options, cancellation: cancellation, window: window, budget: budget, into: toWorkers)
+                discovered, options: options, consumed: consumed, cancellation: cancellation, window: window,
+                budget: budget, into: toWorkers)
             for _ in 0..<jobs { toWorkers.put(nil) }
         }
         let finishedWorkers = WorkerCountdown(count: jobs)
@@ -86,12 +88,14 @@ public struct Pipeline: Sendable {
         var writer = WriterStage(directory: directory, options: options, keys: keys, paths: paths)
         var reorder = ReorderBuffer<ResultBatch>()
         var tracker = RunProgress(inputsTotal: paths.count)
+        tracker.bytesTotal = Pipeline.totalSize(discovered)
         while let batch = toWriter.take() {
             reorder.insert(batch, at: batch.sequence)
             while let next = reorder.popNext() {
                 window.signal()
                 budget.release(next.budgetBytes)
                 if let finished = writer.apply(next, report: &report, progress: &tracker) { onSource?(finished) }
+                tracker.bytesRead = consumed.value
                 progress?(tracker)
             }
         }
@@ -106,10 +110,10 @@ public struct Pipeline: Sendable {
 
     /// Stage 1: reads every input in order and cuts the members into batches.
     private static func readAll(
-        _ inputs: [DiscoveredInput], options: PipelineOptions, cancellation: CancellationToken,
+        _ inputs: [DiscoveredInput], options: PipelineOptions, consumed: ByteCounter, cancellation: CancellationToken,
         window: DispatchSemaphore, budget: ByteBudget, into queue: BoundedQueue<WorkBatch>
     ) {
-        let reader = InputReader(limits: options.readerLimits)
+        let reader = InputReader(limits: options.readerLimits, consumed: consumed)
         // A batch is cut at 4 MiB of members, or at a quarter of a small budget so that several batches fit in it.
         let batchBytes = min(4 << 20, max(1, options.memberBytesInFlight / 4))
         var sequence = 0
@@ -149,6 +153,18 @@ public struct Pipeline: Sendable {
                     return
                 }
             }
+        }
+    }
+}
+
+extension Pipeline {
+    /// The bytes of every readable input, for the progress display's share read and ETA.
+    static func totalSize(_ inputs: [DiscoveredInput]) -> Int {
+        inputs.reduce(0) { total, input in
+            guard case .file(let path) = input,
+                let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+            else { return total }
+            return total + size
         }
     }
 }

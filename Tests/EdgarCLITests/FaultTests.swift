@@ -90,7 +90,8 @@ import Testing
         let out = folder + "/interrupted"
         let process = Process()
         process.executableURL = Binary.productsDirectory.appendingPathComponent("edgar-etl")
-        process.arguments = ["run", big] + small + ["--output", out, "--jobs", "1"]
+        let summary = folder + "/interrupted-summary.json"
+        process.arguments = ["run", big] + small + ["--output", out, "--jobs", "1", "--summary-json", summary]
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
@@ -117,6 +118,19 @@ import Testing
                 .compactMap { $0["path"] as? String }
         })
         #expect(Set(parts) == listed, "a part file without a manifest was left visible")
+
+        // The totals count what was committed (the manifests); what was read and dropped is shown apart.
+        let committed = files.filter { $0.key.hasPrefix("_manifests/") }.reduce(0) { total, entry in
+            total + (((try? JSONSerialization.jsonObject(with: entry.value)) as? [String: Any])?["filings"] as? Int ?? 0)
+        }
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: summary))) as? [String: Any])
+        let totals = try #require(json["totals"] as? [String: Any])
+        let dropped = try #require(json["not_committed"] as? [String: Any])
+        #expect(totals["filings"] as? Int == committed, "\(stderr)")
+        #expect(dropped["filings"] is Int, "\(json)")
+        #expect(stderr.contains("total: \(files.keys.filter { $0.hasPrefix("_manifests/") }.count) inputs, \(committed) filings"), "\(stderr)")
+        #expect(stderr.contains("not committed: "), "\(stderr)")
     }
 
     @Test func aFullDiskFailsTheSourceCleanly() throws {

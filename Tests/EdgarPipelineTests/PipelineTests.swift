@@ -3,6 +3,7 @@ import EdgarPipeline
 import EdgarSynth
 import EdgarTransformers
 import Foundation
+import Synchronization
 import Testing
 
 /// The whole pipeline over generated archives whose truth is known.
@@ -124,5 +125,24 @@ import Testing
         #expect(keptReport.sources[0].status == .committed)
         #expect(keptReport.sources[0].filings > 0)
         #expect(keptReport.sources[0].rejects[.truncatedArchive] == 1)
+    }
+}
+
+/// The progress counts input bytes as they are read, so one big archive shows how far it is (and gets an ETA).
+@Suite struct ProgressBytesTests {
+    @Test func bytesReadGrowWhileTheOnlyInputIsRead() throws {
+        let folder = OutputTree.temporaryFolder("progress")
+        var builder = FeedBuilder(seed: 3, filingDate: "20031112")
+        _ = try builder.writeTarGz(to: folder + "/20031112.nc.tar.gz", count: 1500)
+        let size = try #require((try FileManager.default.attributesOfItem(atPath: folder + "/20031112.nc.tar.gz"))[.size] as? Int)
+        let seen = Mutex<[RunProgress]>([])
+        var options = PipelineOptions(output: folder + "/out", jobs: 1)
+        options.batchSize = 4
+        _ = try Pipeline(options: options).run(
+            inputs: [folder + "/20031112.nc.tar.gz"], progress: { progress in seen.withLock { $0.append(progress) } })
+        let updates = seen.withLock { $0 }
+        #expect(updates.allSatisfy { $0.bytesTotal == size })
+        #expect(updates.contains { $0.inputsDone == 0 && $0.bytesRead > 0 && $0.bytesRead < size }, "no byte count before the input ended")
+        #expect(updates.last?.bytesRead == size)
     }
 }
