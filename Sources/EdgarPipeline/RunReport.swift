@@ -23,11 +23,15 @@ public struct RunReport: Sendable {
         public var rejects: [RejectCode: Int] = [:]
         public var skipped: [String: Int] = [:]
         public var message: String?
+        /// For `failedOutput`: retrying cannot help (read-only file system, name too long, key conflict).
+        public var permanent = false
     }
 
     public var sources: [Source] = []
     public var seconds: Double = 0
     public var interrupted = false
+    /// Why `_SUCCESS` was not written although every input committed (another attempt still writing to OUT).
+    public var successWithheld: String?
 
     public var filings: Int { sources.reduce(0) { $0 + $1.filings } }
     public var rejects: Int { sources.reduce(0) { $0 + $1.rejects.values.reduce(0, +) } }

@@ -6,33 +6,57 @@ import Darwin
 import EdgarCore
 import EdgarZlib
 
-/// Writes the tables of one source into its own staging folder, then commits them: files are renamed into
-/// place (so a reader never sees a partial file), files an earlier run of the same source produced and this
-/// one did not are removed, and the manifest is written last. `abort()` leaves OUT as it was.
+/// Writes the tables of one source into its own staging folder, then commits them under the source's lock
+/// (`SourceLock`): the old manifest is removed first, the files are renamed into place (a reader never sees a
+/// partial file), files the previous commit produced and this one did not are removed, and the manifest is
+/// written last. Every state a crash leaves is the old committed source, or an uncommitted one (no manifest)
+/// that the next commit of the key cleans up and replaces. `abort()` leaves OUT as it was.
+///
+/// Below OUT everything goes through descriptors and never follows a link (`FileSystemAt`).
 public final class SourceWriter {
     public let sourceKey: String
     fileprivate let layout: OutputLayout
     /// One compressor for all the source's parts: the writer is a single thread, and libdeflate's state and
     /// output buffer are then held once, not once per partition and table.
     fileprivate let compressor: GzipMemberCompressor?
+    fileprivate let stagingName: String
     fileprivate let stagingFolder: String
+    /// A sharded run leaves `_SUCCESS` alone unless it changes a manifest; a whole run removed it at its start.
+    fileprivate let withdrawsSuccessOnChange: Bool
     fileprivate var parts: [String: StagedPartFile] = [:]
     private var recentParts = [(partition: PartitionKey, part: StagedPartFile)?](repeating: nil, count: Table.allCases.count)
     private var finished = false
     /// `Table.allCases` builds a new array on every call: kept once.
     private static let tables = Table.allCases
 
-    public init(layout: OutputLayout, sourceKey: String, attemptID: String, compressionLevel: Int32 = 6) throws {
+    public init(
+        layout: OutputLayout, sourceKey: String, attemptID: String, compressionLevel: Int32 = 6,
+        withdrawsSuccessOnChange: Bool = false
+    ) throws {
         self.layout = layout
         self.sourceKey = sourceKey
+        self.withdrawsSuccessOnChange = withdrawsSuccessOnChange
         compressor = layout.compression == .gzip ? try GzipMemberCompressor(level: compressionLevel) : nil
-        stagingFolder = layout.stagingFolder + "/" + sourceKey + "." + attemptID
-        FileSystem.removeTree(stagingFolder)
-        try FileSystem.makeDirectories(stagingFolder)
+        stagingName = sourceKey + "." + attemptID
+        stagingFolder = layout.stagingFolder + "/" + stagingName
+        try withStaging { staging in
+            FileSystem.removeTree(stagingName, in: staging)
+            let fd = try FileSystem.openDirectory(stagingName, in: staging, create: true, label: "_staging/" + stagingName)
+            _ = close(fd)
+        }
     }
 
     deinit {
         if !finished { abort() }
+    }
+
+    /// Runs `body` with the open `_staging` folder (refused if it is a link).
+    fileprivate func withStaging<T>(_ body: (Int32) throws -> T) throws -> T {
+        let root = try FileSystem.openRoot(layout.root, create: false)
+        defer { _ = close(root) }
+        let staging = try FileSystem.openDirectory(OutputLayout.stagingName, in: root, create: true, label: OutputLayout.stagingName)
+        defer { _ = close(staging) }
+        return try body(staging)
     }
 
     /// Appends rows of one table and partition.
@@ -70,28 +94,74 @@ public final class SourceWriter {
         }
         manifest.files = files
         if !files.isEmpty { try FileSystem.syncFileSystem(containing: stagingFolder) }
-        let manifestPath = layout.manifestPath(sourceKey: sourceKey)
-        let previous = FileSystem.readFile(manifestPath).map(Manifest.filePaths(inManifestBytes:)) ?? []
-
-        for file in files {
-            let target = layout.root + "/" + file.path
-            try FileSystem.makeDirectories(String(target[..<target.lastIndex(of: "/")!]))
-            try FileSystem.rename(parts[file.path]!.stagingPath, target)
-        }
-        let produced = Set(files.map(\.path))
-        // A failed earlier attempt leaves its explanation in the unknown rejects partition, outside any manifest.
-        let failureRejects = layout.partPath(
-            table: .rejects, partition: .unknown(.month), sourceKey: sourceKey)
-        for stale in Set(previous + [failureRejects]).subtracting(produced).sorted() {
-            try FileSystem.removeFile(layout.root + "/" + stale)
-        }
-        try FileSystem.makeDirectories(layout.manifestsFolder)
-        try FileSystem.writeAtomically(manifest.encoded(), to: manifestPath, temporaryDirectory: stagingFolder)
+        let staged = Dictionary(uniqueKeysWithValues: parts.map { ($0.key, $0.value.stagingName) })
+        try publish(manifest, staged: staged)
         finished = true
         parts.removeAll()
         recentParts = recentParts.map { _ in nil }
-        FileSystem.removeTree(stagingFolder)
+        try? withStaging { FileSystem.removeTree(stagingName, in: $0) }
         return manifest
+    }
+
+    /// The commit proper, under the source's lock. `staged`: relative path -> name in the staging folder.
+    private func publish(_ manifest: Manifest, staged: [String: String]) throws {
+        let root = try FileSystem.openRoot(layout.root, create: false)
+        defer { _ = close(root) }
+        let lock = try SourceLock(sourceKey: sourceKey, root: root)
+        var whole = false
+        defer { whole ? lock.releaseCommitted() : lock.releaseKeepingRecord() }
+        let manifests = try FileSystem.openDirectory(
+            OutputLayout.manifestsName, in: root, create: true, label: OutputLayout.manifestsName)
+        defer { _ = close(manifests) }
+        let staging = try FileSystem.openDirectory(
+            relative: OutputLayout.stagingName + "/" + stagingName, in: root, create: false)
+        defer { _ = close(staging) }
+
+        let bytes = manifest.encoded()
+        var previous: [String] = []
+        var unchanged = false
+        switch ManifestReader.read(sourceKey: sourceKey, in: manifests) {
+        case .absent, .damaged:
+            // A damaged manifest names nothing we may trust: it is replaced, and what it listed is not touched.
+            break
+        case .valid(let old):
+            guard SourceKey.sameInput(old.sourcePath, manifest.source.path) else {
+                throw OutputError.keyConflict(key: sourceKey, input: manifest.source.path, manifestInput: old.sourcePath)
+            }
+            previous = old.files.map(\.path)
+            unchanged = old.bytes == bytes && lock.pending.isEmpty
+        }
+        if withdrawsSuccessOnChange && !unchanged {
+            try FileSystem.unlinkEntry(OutputLayout.successName, in: root, label: OutputLayout.successName)
+        }
+        let produced = Set(manifest.files.map(\.path))
+        // A failed earlier attempt leaves its explanation in the unknown rejects partition, outside any manifest.
+        let failureRejects = layout.partPath(table: .rejects, partition: .unknown(.month), sourceKey: sourceKey)
+        let stale = Set(lock.pending + previous + [failureRejects]).subtracting(produced)
+        try lock.record(Array(stale.union(produced)))
+
+        // From here until the manifest is back, the source is uncommitted; the lock file says what to clean.
+        try FileSystem.unlinkEntry(sourceKey + ".json", in: manifests, label: OutputLayout.manifestsName + "/" + sourceKey + ".json")
+        try FileSystem.syncDirectory(manifests, label: OutputLayout.manifestsName)
+        var folders: [String: Int32] = [:]
+        defer { for fd in folders.values { _ = close(fd) } }
+        for file in manifest.files {
+            let (folder, name) = OutputLayout.split(file.path)
+            if folders[folder] == nil { folders[folder] = try FileSystem.openDirectory(relative: folder, in: root, create: true) }
+            try FileSystem.rename(staged[file.path]!, in: staging, to: name, in: folders[folder]!, label: file.path)
+        }
+        for path in stale.sorted() {
+            let (folder, name) = OutputLayout.split(path)
+            if folders[folder] == nil {
+                guard let fd = try? FileSystem.openDirectory(relative: folder, in: root, create: false) else { continue }
+                folders[folder] = fd
+            }
+            try FileSystem.unlinkEntry(name, in: folders[folder]!, label: path)
+        }
+        try FileSystem.writeAtomically(
+            bytes, as: sourceKey + ".json", in: manifests, scratch: staging,
+            label: OutputLayout.manifestsName + "/" + sourceKey + ".json")
+        whole = true
     }
 
     /// Drops everything staged; OUT keeps what earlier runs committed.
@@ -99,7 +169,7 @@ public final class SourceWriter {
         finished = true
         parts.removeAll()
         recentParts = recentParts.map { _ in nil }
-        FileSystem.removeTree(stagingFolder)
+        try? withStaging { FileSystem.removeTree(stagingName, in: $0) }
     }
 }
 
@@ -114,9 +184,17 @@ extension SourceWriter {
         try part.append(rejects)
         _ = try part.finish()
         try FileSystem.syncFileSystem(containing: stagingFolder)
-        let target = layout.root + "/" + relative
-        try FileSystem.makeDirectories(String(target[..<target.lastIndex(of: "/")!]))
-        try FileSystem.rename(part.stagingPath, target)
+        let root = try FileSystem.openRoot(layout.root, create: false)
+        defer { _ = close(root) }
+        let lock = try SourceLock(sourceKey: sourceKey, root: root)
+        defer { lock.pending.isEmpty ? lock.releaseCommitted() : lock.releaseKeepingRecord() }
+        let staging = try FileSystem.openDirectory(
+            relative: OutputLayout.stagingName + "/" + stagingName, in: root, create: false)
+        defer { _ = close(staging) }
+        let (folder, name) = OutputLayout.split(relative)
+        let target = try FileSystem.openDirectory(relative: folder, in: root, create: true)
+        defer { _ = close(target) }
+        try FileSystem.rename(part.stagingName, in: staging, to: name, in: target, label: relative)
         abort()
     }
 }

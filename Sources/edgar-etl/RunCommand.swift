@@ -146,12 +146,18 @@ struct RunCommand: ParsableCommand {
         logger.info("run started", metadata: ["run.inputs": "\(paths.count)", "run.output": "\(out)", "run.jobs": "\(runOptions.jobs)"])
         let report: RunReport
         do {
+            let maxRejects = maxRejects ?? file?.rejects.maxRejects
+            let maxRejectRatio = maxRejectRatio
             report = try Pipeline(options: runOptions).run(
-                inputs: paths, shard: shard, cancellation: cancellation, progress: display.handler, onSource: onSource)
+                inputs: paths, shard: shard, cancellation: cancellation, progress: display.handler, onSource: onSource,
+                successAllowed: { [.success, .successWithRejects].contains(ExitStatus.of($0, maxRejects: maxRejects, maxRejectRatio: maxRejectRatio)) })
         } catch {
             display.finish()
             FileHandle.standardError.write(Data("edgar-etl: cannot write the output folder \(out): \(error)\n".utf8))
-            throw ExitCode(ExitStatus.outputFailed.rawValue)
+            throw ExitCode(ExitStatus.forOutputError(error).rawValue)
+        }
+        if let withheld = report.successWithheld {
+            FileHandle.standardError.write(Data("edgar-etl: _SUCCESS not written: \(withheld)\n".utf8))
         }
         display.finish()
         FileHandle.standardError.write(Data(SummaryText.render(report).utf8))

@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import EdgarCore
+
+/// The lock of one source key: `flock` on `OUT/_locks/<source-key>.lock`, held while the source's files and
+/// manifest change, so two runs of one input (say `--partition month` and `--partition day` at once) commit
+/// one after the other and the second removes what the first published.
+///
+/// While held, the file lists every part path the commit may make visible or remove (the old manifest's
+/// files and the new ones). A commit that dies half-way leaves the file behind with that list, and the next
+/// commit of the key removes whatever of it it does not produce: a crash never leaves orphans a re-run misses.
+/// After a whole commit the file is removed while still held; a waiter that then gets the lock on the
+/// removed file notices (its inode is no longer the path's) and opens the path again.
+final class SourceLock {
+    private let locks: Int32
+    private let fd: Int32
+    private let name: String
+    let sourceKey: String
+    /// Part paths a commit that died half-way left listed (already checked to be this key's part files).
+    let pending: [String]
+
+    /// Waits for the lock of `sourceKey` in the open OUT folder.
+    init(sourceKey: String, root: Int32) throws(FileSystemError) {
+        self.sourceKey = sourceKey
+        name = sourceKey + ".lock"
+        let label = OutputLayout.locksName + "/" + name
+        var attempt = 0
+        while true {
+            let folder = try FileSystem.openDirectory(OutputLayout.locksName, in: root, create: true, label: OutputLayout.locksName)
+            let fd = openat(folder, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
+            if fd < 0 {
+                let failure = errno
+                _ = Glibc.close(folder)
+                // The folder was removed by a finishing commit between the two calls.
+                if (failure == ENOENT || failure == EINTR) && attempt < 16 {
+                    attempt += 1
+                    continue
+                }
+                throw FileSystemError(operation: "open lock (links are refused)", path: label, errno: failure)
+            }
+            do throws(FileSystemError) {
+                if FileSystem.kind(of: name, in: folder) != S_IFREG {
+                    throw FileSystemError(operation: "lock (not a regular file)", path: label, errno: EINVAL)
+                }
+                _ = try FileSystem.lock(fd, wait: true, label: label)
+            } catch {
+                _ = Glibc.close(fd)
+                _ = Glibc.close(folder)
+                throw error
+            }
+            if let held = FileSystem.identity(of: nil, in: fd), let current = FileSystem.identity(of: name, in: folder),
+                held == current
+            {
+                locks = folder
+                self.fd = fd
+                break
+            }
+            _ = Glibc.close(fd)
+            _ = Glibc.close(folder)
+            attempt += 1
+        }
+        pending = SourceLock.readPending(fd, sourceKey: sourceKey)
+    }
+
+    /// Whether another process holds the lock of `sourceKey` right now (without waiting, without creating).
+    static func isHeld(sourceKey: String, root: Int32) -> Bool {
+        guard let folder = try? FileSystem.openDirectory(OutputLayout.locksName, in: root, create: false, label: OutputLayout.locksName)
+        else { return false }
+        defer { _ = Glibc.close(folder) }
+        let fd = openat(folder, sourceKey + ".lock", O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { _ = Glibc.close(fd) }
+        return flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK
+    }
+
+    /// Records, durably, the part paths this commit may make visible or remove.
+    func record(_ paths: [String]) throws(FileSystemError) {
+        let label = OutputLayout.locksName + "/" + name
+        let bytes = Array(paths.sorted().joined(separator: "\n").utf8) + [0x0a]
+        if ftruncate(fd, 0) != 0 { throw FileSystemError(operation: "truncate", path: label, errno: errno) }
+        if lseek(fd, 0, SEEK_SET) < 0 { throw FileSystemError(operation: "seek", path: label, errno: errno) }
+        try FileSystem.writeAll(fd, bytes, path: label)
+        try FileSystem.sync(fd, path: label)
+    }
+
+    /// The source committed whole: the lock file goes (still held, so no one is mid-way on it), then the lock.
+    func releaseCommitted() {
+        _ = unlinkat(locks, name, 0)
+        release()
+        _ = Glibc.close(locks)
+    }
+
+    /// The commit stopped half-way: the file keeps its list for the next commit of the key.
+    func releaseKeepingRecord() {
+        release()
+        _ = Glibc.close(locks)
+    }
+
+    private func release() {
+        _ = flock(fd, LOCK_UN)
+        _ = Glibc.close(fd)
+    }
+
+    /// The list a dead commit left, keeping only this key's part files in the contract's layout.
+    private static func readPending(_ fd: Int32, sourceKey: String) -> [String] {
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0, st.st_size <= ManifestReader.sizeLimit
+        else { return [] }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, 0) }
+        guard n > 0 else { return [] }
+        return String(decoding: bytes[0..<n], as: UTF8.self).split(separator: "\n").map(String.init)
+            .filter { OutputLayout.isPartPath($0, sourceKey: sourceKey) }
+    }
+}
