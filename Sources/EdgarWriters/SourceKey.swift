@@ -48,6 +48,14 @@ public enum SourceKey {
         return absoluteNormalisedPath(a, in: folder) == absoluteNormalisedPath(b, in: folder)
     }
 
+    /// The keys the input may have had before keys carried a hash: its file name, or its path's components
+    /// (without `.` and `..`) joined by `_`, made safe.
+    static func legacyKeys(for path: String) -> [String] {
+        let parts = path.split(separator: "/").filter { $0 != "." && $0 != ".." }
+        let keys = [sanitize(parts.suffix(1).joined(separator: "_")), sanitize(parts.suffix(64).joined(separator: "_"))]
+        return keys[0] == keys[1] ? [keys[0]] : keys
+    }
+
     static func key(name: String, hashing path: String, digits: Int) -> String {
         let hash = SHA256.hexDigest(of: Array(path.utf8)).prefix(digits)
         return String(sanitize(name).prefix(nameLimit)) + "-" + hash

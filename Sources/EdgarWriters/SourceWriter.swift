@@ -162,6 +162,36 @@ public final class SourceWriter {
             bytes, as: sourceKey + ".json", in: manifests, scratch: staging,
             label: OutputLayout.manifestsName + "/" + sourceKey + ".json")
         whole = true
+        retireLegacyKeys(of: manifest.source.path, root: root, manifests: manifests)
+    }
+
+    /// Before source keys carried a hash, an input's key was its file name (or, when two inputs of a run shared
+    /// one, its path's components joined by `_`). Once the input is committed under its new key, what the same
+    /// input committed under such an old key is removed (manifest first, then its part files), or readers would
+    /// count its rows twice. Only a valid manifest of the same input is retired, and only its own part files.
+    private func retireLegacyKeys(of input: String, root: Int32, manifests: Int32) {
+        for legacy in SourceKey.legacyKeys(for: input) where legacy != sourceKey {
+            guard case .valid(let old) = ManifestReader.read(sourceKey: legacy, in: manifests),
+                SourceKey.sameInput(old.sourcePath, input),
+                let lock = try? SourceLock(sourceKey: legacy, root: root)
+            else { continue }
+            let failureRejects = layout.partPath(table: .rejects, partition: .unknown(.month), sourceKey: legacy)
+            let paths = Set(old.files.map(\.path) + lock.pending + [failureRejects])
+            guard (try? lock.record(Array(paths))) != nil,
+                (try? FileSystem.unlinkEntry(legacy + ".json", in: manifests, label: legacy + ".json")) != nil
+            else {
+                lock.releaseKeepingRecord()
+                continue
+            }
+            var failed = false
+            for path in paths.sorted() {
+                let (folder, name) = OutputLayout.split(path)
+                guard let fd = try? FileSystem.openDirectory(relative: folder, in: root, create: false) else { continue }
+                if (try? FileSystem.unlinkEntry(name, in: fd, label: path)) == nil { failed = true }
+                _ = close(fd)
+            }
+            failed ? lock.releaseKeepingRecord() : lock.releaseCommitted()
+        }
     }
 
     /// Drops everything staged; OUT keeps what earlier runs committed.

@@ -83,6 +83,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: layout.locksFolder + "/k.lock"))
     }
 
+    /// An OUT written before keys carried a hash: the same input committed under its new key retires its old
+    /// manifest and files (or readers would count them twice); another input's old manifest stays.
+    @Test func theSameInputUnderItsOldKeyIsRetired() throws {
+        try commit("k.zip", path: "in/k.zip", rows: ["old\n"])
+        try commit("other.zip", path: "in/other.zip", rows: ["other\n"])
+        try commit("in_k.zip", path: "elsewhere/in/k.zip", rows: ["unrelated\n"])
+        let key = SourceKey.key(for: "in/k.zip")
+        try commit(key, path: "in/k.zip", rows: ["new\n"])
+        #expect(!FileManager.default.fileExists(atPath: layout.manifestPath(sourceKey: "k.zip")))
+        #expect(!FileManager.default.fileExists(atPath: layout.root + "/filings/year=2003/month=11/part-k.zip-00000.ndjson"))
+        #expect(FileManager.default.fileExists(atPath: layout.root + "/filings/year=2003/month=11/part-\(key)-00000.ndjson"))
+        #expect(FileManager.default.fileExists(atPath: layout.manifestPath(sourceKey: "other.zip")))
+        #expect(FileManager.default.fileExists(atPath: layout.manifestPath(sourceKey: "in_k.zip")))
+    }
+
     @Test func aTableFolderThatIsALinkIsRefusedNotWrittenThrough() throws {
         let elsewhere = root + "/elsewhere"
         try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
