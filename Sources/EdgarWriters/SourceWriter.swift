@@ -108,8 +108,10 @@ public final class SourceWriter {
         let root = try FileSystem.openRoot(layout.root, create: false)
         defer { _ = close(root) }
         let lock = try SourceLock(sourceKey: sourceKey, root: root)
-        var whole = false
-        defer { whole ? lock.releaseCommitted() : lock.releaseKeepingRecord() }
+        // Until the list is recorded nothing has changed: the lock file can go as after a whole commit, unless it
+        // holds what an earlier commit left half-done.
+        var keepRecord = !lock.pending.isEmpty
+        defer { keepRecord ? lock.releaseKeepingRecord() : lock.releaseCommitted() }
         let manifests = try FileSystem.openDirectory(
             OutputLayout.manifestsName, in: root, create: true, label: OutputLayout.manifestsName)
         defer { _ = close(manifests) }
@@ -139,6 +141,7 @@ public final class SourceWriter {
         let failureRejects = layout.partPath(table: .rejects, partition: .unknown(.month), sourceKey: sourceKey)
         let stale = Set(lock.pending + previous + [failureRejects]).subtracting(produced)
         try lock.record(Array(stale.union(produced)))
+        keepRecord = true
 
         // From here until the manifest is back, the source is uncommitted; the lock file says what to clean.
         try FileSystem.unlinkEntry(sourceKey + ".json", in: manifests, label: OutputLayout.manifestsName + "/" + sourceKey + ".json")
@@ -161,7 +164,7 @@ public final class SourceWriter {
         try FileSystem.writeAtomically(
             bytes, as: sourceKey + ".json", in: manifests, scratch: staging,
             label: OutputLayout.manifestsName + "/" + sourceKey + ".json")
-        whole = true
+        keepRecord = false
         retireLegacyKeys(of: manifest.source.path, root: root, manifests: manifests)
     }
 

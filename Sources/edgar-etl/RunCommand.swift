@@ -17,8 +17,9 @@ struct RunCommand: ParsableCommand {
               edgar-etl run /data/feed/2003 --output warehouse --jobs 2 --on-truncated keep
               edgar-etl run --pipeline pipelines/nightly.yaml --jobs 1      (flags override the file)
 
-            Each input is a source: its rows go to part files named after it, its manifest to
-            OUT/_manifests/<source>.json. Re-running an input replaces exactly what it produced before.
+            Each input is a source: its rows go to part files named after it (its file name and a hash of its
+            absolute path), its manifest to OUT/_manifests/<source>.json. Re-running an input replaces exactly
+            what it produced before.
 
             \(ExitStatus.helpText)
             """
