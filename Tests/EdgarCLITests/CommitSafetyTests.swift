@@ -175,67 +175,80 @@ import Testing
 
     // MARK: Item 2: atomic commits
 
-    /// The reference output of feed A with `--partition day` over an OUT that already holds its month layout.
-    func reference(partition: String) throws -> [String: Data] {
-        let out = fresh("reference-\(partition)")
-        #expect(try edgar(["run", Self.fixture.feedA, "--output", out, "--partition", partition]).status == 0)
+    /// The output of feed A alone with `arguments`, in a fresh OUT.
+    func reference(_ arguments: [String]) throws -> [String: Data] {
+        let out = fresh("reference")
+        #expect(try edgar(["run", Self.fixture.feedA, "--output", out] + arguments).status == 0)
         return Self.files(out)
     }
 
+    /// Every manifest present lists files that are on disk with its sizes and SHA-256s: a committed source is
+    /// whole. Returns what does not match.
+    static func manifestsMatchDisk(_ root: String) -> [String] {
+        let onDisk = files(root)
+        var wrong: [String] = []
+        for (path, manifest) in manifests(root) {
+            for file in manifest["files"] as? [[String: Any]] ?? [] {
+                let listed = file["path"] as! String
+                guard let bytes = onDisk[listed], bytes.count == file["bytes"] as? Int,
+                    SHA256.hexDigest(of: [UInt8](bytes)) == file["sha256"] as? String
+                else {
+                    wrong.append("\(path) lists \(listed)")
+                    continue
+                }
+            }
+        }
+        return wrong
+    }
+
+    /// A re-run that changes every part's bytes under the same paths (another compression level) hit by a
+    /// failing rename: before, the old manifest stayed over new files.
     @Test func anInjectedRenameFailureLeavesOldOrUncommittedAndARerunRepairs() throws {
         guard Self.strace != nil else {
             print("skipped: strace cannot trace here (install strace; ptrace must be allowed)")
             return
         }
-        let expected = try reference(partition: "day")
+        let changed = ["--compression-level", "9"]
+        let expected = try reference(changed)
         for when in [2, 3, 5, 8] {
             let out = fresh("inject-\(when)")
-            #expect(try edgar(["run", Self.fixture.feedA, "--output", out]).status == 0)
-            let old = Self.files(out)
+            #expect(try edgar(["run", Self.fixture.feedA, "--output", out, "--compression-level", "1"]).status == 0)
             let failed = try edgar(
-                ["run", Self.fixture.feedA, "--output", out, "--partition", "day"],
+                ["run", Self.fixture.feedA, "--output", out] + changed,
                 inject: "rename,renameat,renameat2:error=ENOSPC:when=\(when)")
             #expect(failed.status == 75, "rename \(when): \(failed.stderr)")
-            let state = Self.files(out)
-            let manifests = Self.manifests(out)
-            if manifests.isEmpty {
-                // Uncommitted: no manifest. (Before: 8 part files visible with no manifest and no way to clean them.)
-                #expect(state["_SUCCESS"] == nil)
-            } else {
-                // Still the old committed source, every file it lists as it was.
-                for (path, bytes) in old where path.hasPrefix("_manifests/") || path.contains("/part-") {
-                    #expect(state[path] == bytes, "rename \(when): \(path) changed under the old manifest")
-                }
-            }
-            let rerun = try edgar(["run", Self.fixture.feedA, "--output", out, "--partition", "day"])
+            #expect(Self.manifestsMatchDisk(out) == [], "rename \(when): a manifest over files it does not describe")
+            #expect(!FileManager.default.fileExists(atPath: out + "/_SUCCESS"))
+            let rerun = try edgar(["run", Self.fixture.feedA, "--output", out] + changed)
             #expect(rerun.status == 0, "\(rerun.stderr)")
             #expect(Self.files(out) == expected, "rename \(when): the re-run did not give the bytes of one run")
         }
     }
 
+    /// kill -9 at the Nth rename of a re-run that changes the bytes (and then also the partitions), then the same
+    /// command again.
     @Test func killNineAtARenameThenRerunLeavesNoOrphan() throws {
         guard Self.strace != nil else {
             print("skipped: strace cannot trace here (install strace; ptrace must be allowed)")
             return
         }
-        let expected = try reference(partition: "day")
-        for when in [3, 4, 6] {
-            let out = fresh("kill-\(when)")
-            #expect(try edgar(["run", Self.fixture.feedA, "--output", out]).status == 0)
-            let killed = try edgar(
-                ["run", Self.fixture.feedA, "--output", out, "--partition", "day"],
-                inject: "rename,renameat,renameat2:signal=KILL:when=\(when)")
-            #expect(killed.status != 0)
-            // Never the old manifest over new files: a manifest present lists exactly what is on disk for it.
-            for (path, manifest) in Self.manifests(out) {
-                for file in manifest["files"] as? [[String: Any]] ?? [] {
-                    let listed = file["path"] as! String
-                    #expect(Self.files(out)[listed]?.count == file["bytes"] as? Int, "kill at \(when): \(path) lists \(listed)")
-                }
+        // Same paths with other bytes (the old manifest over new files, before), then other paths too (what the
+        // killed commit renamed into place must be cleaned by the re-run).
+        for changed in [["--compression-level", "9"], ["--compression-level", "9", "--partition", "day"]] {
+            let expected = try reference(changed)
+            for when in [3, 4, 6] {
+                let out = fresh("kill-\(when)")
+                #expect(try edgar(["run", Self.fixture.feedA, "--output", out, "--compression-level", "1"]).status == 0)
+                let killed = try edgar(
+                    ["run", Self.fixture.feedA, "--output", out] + changed,
+                    inject: "rename,renameat,renameat2:signal=KILL:when=\(when)")
+                #expect(killed.status != 0)
+                // Before: the old manifest over 3 new files.
+                #expect(Self.manifestsMatchDisk(out) == [], "kill at \(when): a manifest over files it does not describe")
+                let rerun = try edgar(["run", Self.fixture.feedA, "--output", out] + changed)
+                #expect(rerun.status == 0, "\(rerun.stderr)")
+                #expect(Self.files(out) == expected, "kill at \(when) \(changed): orphans or missing files after the re-run")
             }
-            let rerun = try edgar(["run", Self.fixture.feedA, "--output", out, "--partition", "day"])
-            #expect(rerun.status == 0, "\(rerun.stderr)")
-            #expect(Self.files(out) == expected, "kill at \(when): orphans or missing files after the re-run")
         }
     }
 
