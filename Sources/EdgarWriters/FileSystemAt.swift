@@ -185,9 +185,11 @@ extension FileSystem {
         case .success(let (fd, size)):
             defer { _ = Glibc.close(fd) }
             if size > cap { return .failure(.tooLarge(size)) }
-            var out = [UInt8](repeating: 0, count: cap + 1)
+            // Sized by fstat (plus one byte to see growth), grown only if the file grows while read, never past cap + 1.
+            var out = [UInt8](repeating: 0, count: size + 1)
             var filled = 0
             while filled <= cap {
+                if filled == out.count { out.append(contentsOf: repeatElement(0, count: min(out.count, cap + 1 - out.count))) }
                 let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
                 if n < 0 {
                     if errno == EINTR { continue }
