@@ -287,6 +287,60 @@ extension FileSystem {
         if fsync(fd) != 0 && errno != EINVAL { throw FileSystemError(operation: "fsync", path: label, errno: errno) }
     }
 
+    /// Closes a descriptor the layer opened; at clean-up an error leaves nothing to do.
+    static func release(_ fd: Int32) {
+        _ = Glibc.close(fd)
+    }
+
+    /// Opens (creating it when `create`, failing if it exists when `exclusive`) the file `name` of `parent` for
+    /// reading and writing, never through a link, never blocking on a FIFO.
+    static func openFile(
+        _ name: String, in parent: Int32, create: Bool, exclusive: Bool = false, label: String
+    ) throws(FileSystemError) -> Int32 {
+        try checkName(name, label: label)
+        let flags = O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | (create ? O_CREAT : 0) | (exclusive ? O_EXCL : 0)
+        while true {
+            let fd = openat(parent, name, flags, 0o644)
+            if fd >= 0 { return fd }
+            if errno == EINTR { continue }
+            throw FileSystemError(operation: "open (links are refused)", path: label, errno: errno)
+        }
+    }
+
+    static func unlock(_ fd: Int32) {
+        _ = flock(fd, LOCK_UN)
+    }
+
+    /// Whether another process holds `flock` on `name` in `parent` now (a missing file is not held).
+    static func isLockedElsewhere(_ name: String, in parent: Int32) -> Bool {
+        guard let fd = try? openFile(name, in: parent, create: false, label: name) else { return false }
+        defer { release(fd) }
+        return (try? lock(fd, wait: false, label: name)) == false
+    }
+
+    /// Replaces the whole contents of the open file `fd` with `bytes`, durably.
+    static func replaceContents(_ fd: Int32, with bytes: [UInt8], label: String) throws(FileSystemError) {
+        if ftruncate(fd, 0) != 0 { throw FileSystemError(operation: "truncate", path: label, errno: errno) }
+        if lseek(fd, 0, SEEK_SET) < 0 { throw FileSystemError(operation: "seek", path: label, errno: errno) }
+        try writeAll(fd, bytes, path: label)
+        try sync(fd, path: label)
+    }
+
+    /// The contents of the open regular file `fd` if it holds at most `cap` bytes; nil otherwise.
+    static func contents(of fd: Int32, cap: Int) -> [UInt8]? {
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size <= cap else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, $0.count - filled, off_t(filled)) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            filled += n
+        }
+        return Array(bytes[0..<filled])
+    }
+
     /// `flock(2)`: exclusive, waiting or not. Returns false only when `wait` is false and another holds it.
     static func lock(_ fd: Int32, wait: Bool, label: String) throws(FileSystemError) -> Bool {
         while true {

@@ -33,19 +33,18 @@ public final class OutputDirectory: Sendable {
     /// Creates OUT, refuses a `_staging`, `_manifests` or `_locks` that is a link, announces this attempt,
     /// removes `_SUCCESS` for a whole run, and sweeps dead attempts' staging.
     public func prepare() throws {
-        var st = stat()
-        if stat(layout.root, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR {
+        if FileSystem.exists(layout.root) && !FileSystem.isDirectory(layout.root) {
             throw OutputError.notADirectory(path: layout.root)
         }
         let root = try FileSystem.openRoot(layout.root, create: true)
-        defer { _ = close(root) }
+        defer { FileSystem.release(root) }
         for name in [OutputLayout.manifestsName, OutputLayout.locksName] {
             if let kind = FileSystem.kind(of: name, in: root), kind != S_IFDIR {
                 throw FileSystemError(operation: "refuse (not a folder: links are refused)", path: layout.root + "/" + name, errno: ENOTDIR)
             }
         }
         let staging = try FileSystem.openDirectory(OutputLayout.stagingName, in: root, create: true, label: OutputLayout.stagingName)
-        defer { _ = close(staging) }
+        defer { FileSystem.release(staging) }
         try announce(in: staging)
         if withdrawsSuccessAtStart {
             try FileSystem.unlinkEntry(OutputLayout.successName, in: root, label: OutputLayout.successName)
@@ -57,14 +56,13 @@ public final class OutputDirectory: Sendable {
     /// exists unlocked, so a sweeper never takes a live attempt for a dead one.
     private func announce(in staging: Int32) throws {
         let temporary = "." + attemptID + ".lock.tmp"
-        let fd = openat(staging, temporary, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileSystemError(operation: "create", path: "_staging/" + temporary, errno: errno) }
+        let fd = try FileSystem.openFile(temporary, in: staging, create: true, exclusive: true, label: "_staging/" + temporary)
         do {
             _ = try FileSystem.lock(fd, wait: true, label: temporary)
             try FileSystem.rename(temporary, in: staging, to: attemptID + ".lock", in: staging, label: "_staging/" + attemptID + ".lock")
         } catch {
-            _ = close(fd)
-            _ = unlinkat(staging, temporary, 0)
+            FileSystem.release(fd)
+            try? FileSystem.unlinkEntry(temporary, in: staging, label: temporary)
             throw error
         }
         attemptLock.set(fd)
@@ -74,17 +72,17 @@ public final class OutputDirectory: Sendable {
     /// whatever the outcome, so a run that committed nothing (a missing input, an empty folder) leaves no staging.
     public func finish() {
         guard let root = try? FileSystem.openRoot(layout.root, create: false) else { return }
-        defer { _ = close(root) }
+        defer { FileSystem.release(root) }
         if let staging = try? FileSystem.openDirectory(OutputLayout.stagingName, in: root, create: false, label: OutputLayout.stagingName) {
             for name in (try? FileSystem.listDirectory(staging, label: OutputLayout.stagingName)) ?? []
             where name.hasSuffix("." + attemptID) {
                 FileSystem.removeTree(name, in: staging)
             }
             if let fd = attemptLock.take() {
-                _ = unlinkat(staging, attemptID + ".lock", 0)
-                _ = close(fd)
+                try? FileSystem.unlinkEntry(attemptID + ".lock", in: staging, label: attemptID + ".lock")
+                FileSystem.release(fd)
             }
-            _ = close(staging)
+            FileSystem.release(staging)
         }
         FileSystem.removeEmptyDirectory(OutputLayout.stagingName, in: root)
         FileSystem.removeEmptyDirectory(OutputLayout.locksName, in: root)
@@ -98,16 +96,15 @@ public final class OutputDirectory: Sendable {
         for name in names where name.hasSuffix(".lock") && !name.hasPrefix(".") {
             let attempt = String(name.dropLast(5))
             if attempt == attemptID { continue }
-            let fd = openat(staging, name, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-            guard fd >= 0 else { continue }
+            guard let fd = try? FileSystem.openFile(name, in: staging, create: false, label: name) else { continue }
             if (try? FileSystem.lock(fd, wait: false, label: name)) == true {
                 // Dead: removed while we hold its lock, so no one else takes it for alive meanwhile.
-                _ = unlinkat(staging, name, 0)
+                try? FileSystem.unlinkEntry(name, in: staging, label: name)
                 dead.insert(attempt)
             } else {
                 live.insert(attempt)
             }
-            _ = close(fd)
+            FileSystem.release(fd)
         }
         for name in names where !name.hasSuffix(".lock") {
             guard let attempt = OutputDirectory.attempt(ofStagingName: name), attempt != attemptID, !live.contains(attempt)
@@ -130,7 +127,7 @@ public final class OutputDirectory: Sendable {
     func liveAttempts(in root: Int32) -> [String] {
         guard let staging = try? FileSystem.openDirectory(OutputLayout.stagingName, in: root, create: false, label: OutputLayout.stagingName)
         else { return [] }
-        defer { _ = close(staging) }
+        defer { FileSystem.release(staging) }
         sweepDeadStaging(in: staging)
         return ((try? FileSystem.listDirectory(staging, label: OutputLayout.stagingName)) ?? [])
             .filter { $0.hasSuffix(".lock") && !$0.hasPrefix(".") && $0 != attemptID + ".lock" }
@@ -140,10 +137,10 @@ public final class OutputDirectory: Sendable {
     /// Stops the run before anything is read when a key's manifest belongs to another input.
     public func checkKeys(_ sources: [(path: String, key: String)]) throws {
         let root = try FileSystem.openRoot(layout.root, create: false)
-        defer { _ = close(root) }
+        defer { FileSystem.release(root) }
         guard let manifests = try? FileSystem.openDirectory(OutputLayout.manifestsName, in: root, create: false, label: OutputLayout.manifestsName)
         else { return }
-        defer { _ = close(manifests) }
+        defer { FileSystem.release(manifests) }
         for (path, key) in sources {
             if case .valid(let old) = ManifestReader.read(sourceKey: key, in: manifests), !SourceKey.sameInput(old.sourcePath, path) {
                 throw OutputError.keyConflict(key: key, input: path, manifestInput: old.sourcePath)
@@ -156,10 +153,10 @@ public final class OutputDirectory: Sendable {
     /// Call after `finish()`. Returns why not, or nil when written.
     public func markSuccessIfComplete(_ sources: [(path: String, key: String)]) throws -> String? {
         let root = try FileSystem.openRoot(layout.root, create: false)
-        defer { _ = close(root) }
+        defer { FileSystem.release(root) }
         if let other = liveAttempts(in: root).first { return "another attempt is still writing to OUT (\(other))" }
         let manifests = try FileSystem.openDirectory(OutputLayout.manifestsName, in: root, create: true, label: OutputLayout.manifestsName)
-        defer { _ = close(manifests) }
+        defer { FileSystem.release(manifests) }
         for (path, key) in sources {
             if SourceLock.isHeld(sourceKey: key, root: root) { return "\(path) is being committed by another process" }
             guard case .valid(let checked) = ManifestReader.read(sourceKey: key, in: manifests),
@@ -174,7 +171,7 @@ public final class OutputDirectory: Sendable {
     /// Removes `_SUCCESS` (a shard whose sources did not all commit).
     public func withdrawSuccess() throws {
         let root = try FileSystem.openRoot(layout.root, create: false)
-        defer { _ = close(root) }
+        defer { FileSystem.release(root) }
         try FileSystem.unlinkEntry(OutputLayout.successName, in: root, label: OutputLayout.successName)
     }
 

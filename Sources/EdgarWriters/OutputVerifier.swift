@@ -43,9 +43,9 @@ public struct OutputVerifier: Sendable {
         guard let root = try? FileSystem.openRoot(layout.root, create: false) else {
             return inputs.map { .missingManifest(input: $0, manifest: "\(layout.root)/_manifests") }
         }
-        defer { _ = close(root) }
+        defer { FileSystem.release(root) }
         let manifests = try? FileSystem.openDirectory(OutputLayout.manifestsName, in: root, create: false, label: OutputLayout.manifestsName)
-        defer { if let manifests { _ = close(manifests) } }
+        defer { if let manifests { FileSystem.release(manifests) } }
         var problems: [Problem] = []
         for (input, key) in zip(inputs, SourceKey.keys(for: inputs)) {
             let name = "_manifests/\(key).json"

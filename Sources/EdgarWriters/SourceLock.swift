@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+import Glibc  // S_IFREG, ENOENT, EINVAL
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -30,16 +30,17 @@ final class SourceLock {
         var attempt = 0
         while true {
             let folder = try FileSystem.openDirectory(OutputLayout.locksName, in: root, create: true, label: OutputLayout.locksName)
-            let fd = openat(folder, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
-            if fd < 0 {
-                let failure = errno
-                _ = Glibc.close(folder)
+            let fd: Int32
+            do throws(FileSystemError) {
+                fd = try FileSystem.openFile(name, in: folder, create: true, label: label)
+            } catch {
+                FileSystem.release(folder)
                 // The folder was removed by a finishing commit between the two calls.
-                if (failure == ENOENT || failure == EINTR) && attempt < 16 {
+                if error.errno == ENOENT && attempt < 16 {
                     attempt += 1
                     continue
                 }
-                throw FileSystemError(operation: "open lock (links are refused)", path: label, errno: failure)
+                throw error
             }
             do throws(FileSystemError) {
                 if FileSystem.kind(of: name, in: folder) != S_IFREG {
@@ -47,8 +48,8 @@ final class SourceLock {
                 }
                 _ = try FileSystem.lock(fd, wait: true, label: label)
             } catch {
-                _ = Glibc.close(fd)
-                _ = Glibc.close(folder)
+                FileSystem.release(fd)
+                FileSystem.release(folder)
                 throw error
             }
             if let held = FileSystem.identity(of: nil, in: fd), let current = FileSystem.identity(of: name, in: folder),
@@ -58,8 +59,8 @@ final class SourceLock {
                 self.fd = fd
                 break
             }
-            _ = Glibc.close(fd)
-            _ = Glibc.close(folder)
+            FileSystem.release(fd)
+            FileSystem.release(folder)
             attempt += 1
         }
         pending = SourceLock.readPending(fd, sourceKey: sourceKey)
@@ -69,50 +70,38 @@ final class SourceLock {
     static func isHeld(sourceKey: String, root: Int32) -> Bool {
         guard let folder = try? FileSystem.openDirectory(OutputLayout.locksName, in: root, create: false, label: OutputLayout.locksName)
         else { return false }
-        defer { _ = Glibc.close(folder) }
-        let fd = openat(folder, sourceKey + ".lock", O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { _ = Glibc.close(fd) }
-        return flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK
+        defer { FileSystem.release(folder) }
+        return FileSystem.isLockedElsewhere(sourceKey + ".lock", in: folder)
     }
 
     /// Records, durably, the part paths this commit may make visible or remove.
     func record(_ paths: [String]) throws(FileSystemError) {
-        let label = OutputLayout.locksName + "/" + name
         let bytes = Array(paths.sorted().joined(separator: "\n").utf8) + [0x0a]
-        if ftruncate(fd, 0) != 0 { throw FileSystemError(operation: "truncate", path: label, errno: errno) }
-        if lseek(fd, 0, SEEK_SET) < 0 { throw FileSystemError(operation: "seek", path: label, errno: errno) }
-        try FileSystem.writeAll(fd, bytes, path: label)
-        try FileSystem.sync(fd, path: label)
+        try FileSystem.replaceContents(fd, with: bytes, label: OutputLayout.locksName + "/" + name)
     }
 
     /// The source committed whole: the lock file goes (still held, so no one is mid-way on it), then the lock.
     func releaseCommitted() {
-        _ = unlinkat(locks, name, 0)
+        try? FileSystem.unlinkEntry(name, in: locks, label: name)
         release()
-        _ = Glibc.close(locks)
+        FileSystem.release(locks)
     }
 
     /// The commit stopped half-way: the file keeps its list for the next commit of the key.
     func releaseKeepingRecord() {
         release()
-        _ = Glibc.close(locks)
+        FileSystem.release(locks)
     }
 
     private func release() {
-        _ = flock(fd, LOCK_UN)
-        _ = Glibc.close(fd)
+        FileSystem.unlock(fd)
+        FileSystem.release(fd)
     }
 
     /// The list a dead commit left, keeping only this key's part files in the contract's layout.
     private static func readPending(_ fd: Int32, sourceKey: String) -> [String] {
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0, st.st_size <= ManifestReader.sizeLimit
-        else { return [] }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, 0) }
-        guard n > 0 else { return [] }
-        return String(decoding: bytes[0..<n], as: UTF8.self).split(separator: "\n").map(String.init)
+        guard let bytes = FileSystem.contents(of: fd, cap: ManifestReader.sizeLimit) else { return [] }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
             .filter { OutputLayout.isPartPath($0, sourceKey: sourceKey) }
     }
 }

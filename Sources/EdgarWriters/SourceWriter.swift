@@ -42,7 +42,7 @@ public final class SourceWriter {
         try withStaging { staging in
             FileSystem.removeTree(stagingName, in: staging)
             let fd = try FileSystem.openDirectory(stagingName, in: staging, create: true, label: "_staging/" + stagingName)
-            _ = close(fd)
+            FileSystem.release(fd)
         }
     }
 
@@ -53,9 +53,9 @@ public final class SourceWriter {
     /// Runs `body` with the open `_staging` folder (refused if it is a link).
     fileprivate func withStaging<T>(_ body: (Int32) throws -> T) throws -> T {
         let root = try FileSystem.openRoot(layout.root, create: false)
-        defer { _ = close(root) }
+        defer { FileSystem.release(root) }
         let staging = try FileSystem.openDirectory(OutputLayout.stagingName, in: root, create: true, label: OutputLayout.stagingName)
-        defer { _ = close(staging) }
+        defer { FileSystem.release(staging) }
         return try body(staging)
     }
 
@@ -106,7 +106,7 @@ public final class SourceWriter {
     /// The commit proper, under the source's lock. `staged`: relative path -> name in the staging folder.
     private func publish(_ manifest: Manifest, staged: [String: String]) throws {
         let root = try FileSystem.openRoot(layout.root, create: false)
-        defer { _ = close(root) }
+        defer { FileSystem.release(root) }
         let lock = try SourceLock(sourceKey: sourceKey, root: root)
         // Until the list is recorded nothing has changed: the lock file can go as after a whole commit, unless it
         // holds what an earlier commit left half-done.
@@ -114,10 +114,10 @@ public final class SourceWriter {
         defer { keepRecord ? lock.releaseKeepingRecord() : lock.releaseCommitted() }
         let manifests = try FileSystem.openDirectory(
             OutputLayout.manifestsName, in: root, create: true, label: OutputLayout.manifestsName)
-        defer { _ = close(manifests) }
+        defer { FileSystem.release(manifests) }
         let staging = try FileSystem.openDirectory(
             relative: OutputLayout.stagingName + "/" + stagingName, in: root, create: false)
-        defer { _ = close(staging) }
+        defer { FileSystem.release(staging) }
 
         let bytes = manifest.encoded()
         var previous: [String] = []
@@ -147,7 +147,7 @@ public final class SourceWriter {
         try FileSystem.unlinkEntry(sourceKey + ".json", in: manifests, label: OutputLayout.manifestsName + "/" + sourceKey + ".json")
         try FileSystem.syncDirectory(manifests, label: OutputLayout.manifestsName)
         var folders: [String: Int32] = [:]
-        defer { for fd in folders.values { _ = close(fd) } }
+        defer { for fd in folders.values { FileSystem.release(fd) } }
         for file in manifest.files {
             let (folder, name) = OutputLayout.split(file.path)
             if folders[folder] == nil { folders[folder] = try FileSystem.openDirectory(relative: folder, in: root, create: true) }
@@ -191,7 +191,7 @@ public final class SourceWriter {
                 let (folder, name) = OutputLayout.split(path)
                 guard let fd = try? FileSystem.openDirectory(relative: folder, in: root, create: false) else { continue }
                 if (try? FileSystem.unlinkEntry(name, in: fd, label: path)) == nil { failed = true }
-                _ = close(fd)
+                FileSystem.release(fd)
             }
             failed ? lock.releaseKeepingRecord() : lock.releaseCommitted()
         }
@@ -218,15 +218,15 @@ extension SourceWriter {
         _ = try part.finish()
         try FileSystem.syncFileSystem(containing: stagingFolder)
         let root = try FileSystem.openRoot(layout.root, create: false)
-        defer { _ = close(root) }
+        defer { FileSystem.release(root) }
         let lock = try SourceLock(sourceKey: sourceKey, root: root)
         defer { lock.pending.isEmpty ? lock.releaseCommitted() : lock.releaseKeepingRecord() }
         let staging = try FileSystem.openDirectory(
             relative: OutputLayout.stagingName + "/" + stagingName, in: root, create: false)
-        defer { _ = close(staging) }
+        defer { FileSystem.release(staging) }
         let (folder, name) = OutputLayout.split(relative)
         let target = try FileSystem.openDirectory(relative: folder, in: root, create: true)
-        defer { _ = close(target) }
+        defer { FileSystem.release(target) }
         try FileSystem.rename(part.stagingName, in: staging, to: name, in: target, label: relative)
         abort()
     }
