@@ -273,7 +273,34 @@ import Testing
             #expect(Self.manifests(out).count == 1)
             #expect(!FileManager.default.fileExists(atPath: out + "/_staging"))
             #expect(!FileManager.default.fileExists(atPath: out + "/_locks"))
+            // The run that finished last found no other attempt alive and wrote the marker.
+            #expect(FileManager.default.fileExists(atPath: out + "/_SUCCESS"))
         }
+    }
+
+    /// Before: `_SUCCESS` was written while another run's sources were still being staged.
+    @Test func noSuccessWhileAnotherAttemptIsAlive() throws {
+        let out = fresh("alive")
+        try FileManager.default.createDirectory(atPath: out + "/_staging/day.tar.gz-0.otherhost.42.beef", withIntermediateDirectories: true)
+        // Another attempt, alive: it holds the flock on its attempt lock.
+        let lockPath = out + "/_staging/otherhost.42.beef.lock"
+        let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
+        #expect(fd >= 0)
+        #expect(flock(fd, LOCK_EX) == 0)
+        let run = try edgar(["run", Self.fixture.feedB, "--output", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("_SUCCESS not written"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/_SUCCESS"))
+        #expect(FileManager.default.fileExists(atPath: out + "/_staging/day.tar.gz-0.otherhost.42.beef"))
+        let list = out + ".list"
+        try (Self.fixture.feedB + "\n").write(toFile: list, atomically: true, encoding: .utf8)
+        #expect(try edgar(["commit", out, "--expect-inputs", list]).status == 75)
+        // The other attempt dies: its lock is free, its staging is swept, and the job commits.
+        close(fd)
+        let commit = try edgar(["commit", out, "--expect-inputs", list])
+        #expect(commit.status == 0, "\(commit.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/_SUCCESS"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/_staging/day.tar.gz-0.otherhost.42.beef"))
     }
 
     // MARK: Item 5: staging clean-up never follows links
