@@ -287,6 +287,31 @@ extension FileSystem {
         if fsync(fd) != 0 && errno != EINVAL { throw FileSystemError(operation: "fsync", path: label, errno: errno) }
     }
 
+    /// The part files of `sourceKey` anywhere under the table folders of OUT (relative paths), found by walking
+    /// the partition folders without following links. Used only when a source's manifest is damaged and its list
+    /// cannot be trusted: the key is unique to the input, so every `part-<key>-` file in the layout is its own.
+    static func partFiles(of sourceKey: String, in root: Int32) -> [String] {
+        var found: [String] = []
+        func walk(_ fd: Int32, _ relative: String, depth: Int) {
+            for name in (try? listDirectory(fd, label: relative)) ?? [] {
+                let path = relative + "/" + name
+                if kind(of: name, in: fd) == S_IFDIR {
+                    guard depth < 3, let child = try? openDirectory(name, in: fd, create: false, label: path) else { continue }
+                    walk(child, path, depth: depth + 1)
+                    release(child)
+                } else if OutputLayout.isPartPath(path, sourceKey: sourceKey) {
+                    found.append(path)
+                }
+            }
+        }
+        for table in Table.allCases {
+            guard let fd = try? openDirectory(table.folder, in: root, create: false, label: table.folder) else { continue }
+            walk(fd, table.folder, depth: 0)
+            release(fd)
+        }
+        return found.sorted()
+    }
+
     /// Closes a descriptor the layer opened; at clean-up an error leaves nothing to do.
     static func release(_ fd: Int32) {
         _ = Glibc.close(fd)

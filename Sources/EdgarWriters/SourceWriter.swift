@@ -123,9 +123,12 @@ public final class SourceWriter {
         var previous: [String] = []
         var unchanged = false
         switch ManifestReader.read(sourceKey: sourceKey, in: manifests) {
-        case .absent, .damaged:
-            // A damaged manifest names nothing we may trust: it is replaced, and what it listed is not touched.
+        case .absent:
             break
+        case .damaged:
+            // A damaged manifest names nothing we may trust: it is replaced, and what it listed is not touched.
+            // The source's own files are found by their names instead (`part-<key>-` in the layout).
+            previous = FileSystem.partFiles(of: sourceKey, in: root)
         case .valid(let old):
             guard SourceKey.sameInput(old.sourcePath, manifest.source.path) else {
                 throw OutputError.keyConflict(key: sourceKey, input: manifest.source.path, manifestInput: old.sourcePath)
