@@ -282,10 +282,6 @@ extension FileSystem {
         if let failure { throw failure }
     }
 
-    /// fsync of an open folder, so that the renames and unlinks in it reach the disk in order.
-    static func syncDirectory(_ fd: Int32, label: String) throws(FileSystemError) {
-        if fsync(fd) != 0 && errno != EINVAL { throw FileSystemError(operation: "fsync", path: label, errno: errno) }
-    }
 
     /// The part files of `sourceKey` anywhere under the table folders of OUT (relative paths), found by walking
     /// the partition folders without following links. Used only when a source's manifest is damaged and its list
@@ -343,12 +339,12 @@ extension FileSystem {
         return (try? lock(fd, wait: false, label: name)) == false
     }
 
-    /// Replaces the whole contents of the open file `fd` with `bytes`, durably.
-    static func replaceContents(_ fd: Int32, with bytes: [UInt8], label: String) throws(FileSystemError) {
+    /// Replaces the whole contents of the open file `fd` with `bytes` (fsynced when `durably`).
+    static func replaceContents(_ fd: Int32, with bytes: [UInt8], durably: Bool, label: String) throws(FileSystemError) {
         if ftruncate(fd, 0) != 0 { throw FileSystemError(operation: "truncate", path: label, errno: errno) }
         if lseek(fd, 0, SEEK_SET) < 0 { throw FileSystemError(operation: "seek", path: label, errno: errno) }
         try writeAll(fd, bytes, path: label)
-        try sync(fd, path: label)
+        if durably { try sync(fd, path: label) }
     }
 
     /// The contents of the open regular file `fd` if it holds at most `cap` bytes; nil otherwise.

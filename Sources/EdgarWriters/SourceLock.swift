@@ -74,10 +74,11 @@ final class SourceLock {
         return FileSystem.isLockedElsewhere(sourceKey + ".lock", in: folder)
     }
 
-    /// Records, durably, the part paths this commit may make visible or remove.
-    func record(_ paths: [String]) throws(FileSystemError) {
+    /// Records the part paths this commit may make visible or remove; `durably: false` when the caller syncs
+    /// the file system before it changes anything.
+    func record(_ paths: [String], durably: Bool = true) throws(FileSystemError) {
         let bytes = Array(paths.sorted().joined(separator: "\n").utf8) + [0x0a]
-        try FileSystem.replaceContents(fd, with: bytes, label: OutputLayout.locksName + "/" + name)
+        try FileSystem.replaceContents(fd, with: bytes, durably: durably, label: OutputLayout.locksName + "/" + name)
     }
 
     /// The source committed whole: the lock file goes (still held, so no one is mid-way on it), then the lock.

@@ -93,7 +93,6 @@ public final class SourceWriter {
             files.append(.init(path: relative, rows: part.rows, bytes: part.bytesOnDisk, sha256: sha))
         }
         manifest.files = files
-        if !files.isEmpty { try FileSystem.syncFileSystem(containing: stagingFolder) }
         let staged = Dictionary(uniqueKeysWithValues: parts.map { ($0.key, $0.value.stagingName) })
         try publish(manifest, staged: staged)
         finished = true
@@ -143,12 +142,15 @@ public final class SourceWriter {
         // A failed earlier attempt leaves its explanation in the unknown rejects partition, outside any manifest.
         let failureRejects = layout.partPath(table: .rejects, partition: .unknown(.month), sourceKey: sourceKey)
         let stale = Set(lock.pending + previous + [failureRejects]).subtracting(produced)
-        try lock.record(Array(stale.union(produced)))
+        try lock.record(Array(stale.union(produced)), durably: false)
+        // One syncfs makes the staged parts and the list above durable together (one journal commit per source,
+        // not one per file). What follows are metadata changes that the journal keeps in order: the manifest's
+        // removal before the renames, the renames before the new manifest (itself fsynced).
+        try FileSystem.syncFileSystem(containing: stagingFolder)
         keepRecord = true
 
         // From here until the manifest is back, the source is uncommitted; the lock file says what to clean.
         try FileSystem.unlinkEntry(sourceKey + ".json", in: manifests, label: OutputLayout.manifestsName + "/" + sourceKey + ".json")
-        try FileSystem.syncDirectory(manifests, label: OutputLayout.manifestsName)
         var folders: [String: Int32] = [:]
         defer { for fd in folders.values { FileSystem.release(fd) } }
         for file in manifest.files {
