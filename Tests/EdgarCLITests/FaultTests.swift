@@ -95,6 +95,9 @@ import Testing
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         try process.run()
+        // The signal watcher exists once the run prepared OUT (it is set up before): a SIGINT sent earlier, on a
+        // loaded machine, could arrive while the process still ignores it (inherited) and be lost.
+        while !FileManager.default.fileExists(atPath: out + "/_staging") && process.isRunning { usleep(5_000) }
         usleep(300_000)
         kill(process.processIdentifier, SIGINT)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
