@@ -203,11 +203,8 @@ import Testing
 
     /// A re-run that changes every part's bytes under the same paths (another compression level) hit by a
     /// failing rename: before, the old manifest stayed over new files.
-    @Test func anInjectedRenameFailureLeavesOldOrUncommittedAndARerunRepairs() throws {
-        guard Self.strace != nil else {
-            print("skipped: strace cannot trace here (install strace; ptrace must be allowed)")
-            return
-        }
+    @Test(.enabled(if: CommitSafetyTests.strace != nil, "strace cannot trace here (install strace; ptrace must be allowed)"))
+    func anInjectedRenameFailureLeavesOldOrUncommittedAndARerunRepairs() throws {
         let changed = ["--compression-level", "9"]
         let expected = try reference(changed)
         for when in [2, 3, 5, 8] {
@@ -227,11 +224,8 @@ import Testing
 
     /// kill -9 at the Nth rename of a re-run that changes the bytes (and then also the partitions), then the same
     /// command again.
-    @Test func killNineAtARenameThenRerunLeavesNoOrphan() throws {
-        guard Self.strace != nil else {
-            print("skipped: strace cannot trace here (install strace; ptrace must be allowed)")
-            return
-        }
+    @Test(.enabled(if: CommitSafetyTests.strace != nil, "strace cannot trace here (install strace; ptrace must be allowed)"))
+    func killNineAtARenameThenRerunLeavesNoOrphan() throws {
         // Same paths with other bytes (the old manifest over new files, before), then other paths too (what the
         // killed commit renamed into place must be cleaned by the re-run).
         for changed in [["--compression-level", "9"], ["--compression-level", "9", "--partition", "day"]] {
