@@ -37,11 +37,14 @@ public struct Pipeline: Sendable {
         return Array(zip(discovered, SourceKey.keys(for: discovered.map(\.path))))
     }
 
-    /// Runs the ETL. With a shard other than `.whole`, only that shard's inputs are read and `_SUCCESS` is
-    /// left to `edgar-etl commit`.
+    /// Runs the ETL. With a shard other than `.whole` (or `writeSuccessMarker` off), only that shard's inputs
+    /// are read and `_SUCCESS` is left to `edgar-etl commit`. A whole run removes `_SUCCESS` when it starts and
+    /// writes it back only when at least one input committed, every input committed, `successAllowed` agrees
+    /// (the CLI's reject thresholds) and no other attempt is writing to OUT.
     public func run(
         inputs: [String], shard: Shard = .whole, cancellation: CancellationToken = CancellationToken(),
-        progress: ProgressHandler? = nil, onSource: SourceHandler? = nil
+        progress: ProgressHandler? = nil, onSource: SourceHandler? = nil,
+        successAllowed: (RunReport) -> Bool = { _ in true }
     ) throws -> RunReport {
         let started = DispatchTime.now()
         XMLRuntime.initialize()
@@ -49,8 +52,16 @@ public struct Pipeline: Sendable {
         let discovered = planned.map(\.input)
         let paths = discovered.map(\.path)
         let keys = planned.map(\.key)
-        let directory = OutputDirectory(layout: OutputLayout(root: options.output, compression: options.compression))
-        try directory.prepare()
+        let ownsSuccess = shard == .whole && options.writeSuccessMarker
+        let directory = OutputDirectory(
+            layout: OutputLayout(root: options.output, compression: options.compression), withdrawsSuccessAtStart: ownsSuccess)
+        do {
+            try directory.prepare()
+            try directory.checkKeys(zip(paths, keys).map { (path: $0, key: $1) })
+        } catch {
+            directory.finish()
+            throw error
+        }
 
         let jobs = options.jobs
         let toWorkers = BoundedQueue<WorkBatch>(capacity: jobs * 2)
@@ -103,7 +114,12 @@ public struct Pipeline: Sendable {
         for (index, sink) in writer.openSinks { report.sources[index] = sink.abandon() }
         report.interrupted = cancellation.isCancelled
         report.peakMemberBytesInFlight = budget.peak
-        if report.allCommitted && shard == .whole && options.writeSuccessMarker { try directory.markSuccess() }
+        directory.finish()
+        if ownsSuccess && report.allCommitted && report.sources.contains(where: { $0.status == .committed })
+            && successAllowed(report)
+        {
+            report.successWithheld = try directory.markSuccessIfComplete(zip(paths, keys).map { (path: $0, key: $1) })
+        }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return report
     }

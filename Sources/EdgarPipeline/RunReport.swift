@@ -23,6 +23,8 @@ public struct RunReport: Sendable {
         public var rejects: [RejectCode: Int] = [:]
         public var skipped: [String: Int] = [:]
         public var message: String?
+        /// For `failedOutput`: retrying cannot help (read-only file system, name too long, key conflict).
+        public var permanent = false
     }
 
     public var sources: [Source] = []
@@ -30,6 +32,8 @@ public struct RunReport: Sendable {
     public var interrupted = false
     /// The most member bytes that were between the reader and the writer at once (see `ByteBudget`).
     public var peakMemberBytesInFlight = 0
+    /// Why `_SUCCESS` was not written although every input committed (another attempt still writing to OUT).
+    public var successWithheld: String?
 
     /// The sources whose counts are in OUT: the committed ones, and each failed input (its counts are the one reject
     /// that explains it, which is published).

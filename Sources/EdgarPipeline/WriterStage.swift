@@ -38,6 +38,7 @@ struct WriterStage {
             } catch {
                 report.sources[index].status = .failedOutput
                 report.sources[index].message = "\(error)"
+                report.sources[index].permanent = error.isPermanentOutputError
                 failedSources.insert(index)
                 if batch.end != nil { progress.inputsDone += 1 }
                 return report.sources[index]
@@ -55,6 +56,7 @@ struct WriterStage {
             var failed = sink.abandon()
             failed.status = .failedOutput
             failed.message = "\(writeError)"
+            failed.permanent = writeError.isPermanentOutputError
             report.sources[index] = failed
             return failed
         }

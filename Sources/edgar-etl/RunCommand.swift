@@ -17,8 +17,9 @@ struct RunCommand: ParsableCommand {
               edgar-etl run /data/feed/2003 --output warehouse --jobs 2 --on-truncated keep
               edgar-etl run --pipeline pipelines/nightly.yaml --jobs 1      (flags override the file)
 
-            Each input is a source: its rows go to part files named after it, its manifest to
-            OUT/_manifests/<source>.json. Re-running an input replaces exactly what it produced before.
+            Each input is a source: its rows go to part files named after it (its file name and a hash of its
+            absolute path), its manifest to OUT/_manifests/<source>.json. Re-running an input replaces exactly
+            what it produced before.
 
             Memory: at most 64 MiB of members are in flight between reading and writing, whatever
             --jobs is (one member above that still goes through alone), plus one member being read.
@@ -160,12 +161,18 @@ struct RunCommand: ParsableCommand {
         logger.info("run started", metadata: ["run.inputs": "\(planned.count)", "run.output": "\(out)", "run.jobs": "\(runOptions.jobs)"])
         let report: RunReport
         do {
+            let maxRejects = maxRejects ?? file?.rejects.maxRejects
+            let maxRejectRatio = maxRejectRatio
             report = try Pipeline(options: runOptions).run(
-                inputs: paths, shard: shard, cancellation: cancellation, progress: display.handler, onSource: onSource)
+                inputs: paths, shard: shard, cancellation: cancellation, progress: display.handler, onSource: onSource,
+                successAllowed: { [.success, .successWithRejects].contains(ExitStatus.of($0, maxRejects: maxRejects, maxRejectRatio: maxRejectRatio)) })
         } catch {
             display.finish()
             messages.say("cannot write the output folder \(out): \(error)")
-            throw ExitCode(ExitStatus.outputFailed.rawValue)
+            throw ExitCode(ExitStatus.forOutputError(error).rawValue)
+        }
+        if let withheld = report.successWithheld {
+            messages.say("_SUCCESS not written: \(withheld)")
         }
         display.finish()
         let status: ExitStatus

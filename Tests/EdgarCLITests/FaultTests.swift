@@ -74,8 +74,9 @@ import Testing
             usleep(useconds_t(duration * fraction * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            // Whatever is visible outside staging is whole: the same bytes as the uninterrupted run.
-            for (path, bytes) in Self.files(out) where !path.hasPrefix("_staging/") {
+            // Whatever is visible outside staging is whole: the same bytes as the uninterrupted run. (`_locks/` holds
+            // what a commit killed half-way may have left, for the re-run to clean up.)
+            for (path, bytes) in Self.files(out) where !path.hasPrefix("_staging/") && !path.hasPrefix("_locks/") {
                 #expect(expected[path] == bytes, "after kill at \(fraction): \(path) is partial or foreign")
             }
             #expect(try Binary.run("edgar-etl", ["run"] + inputs + ["--output", out]).status == 0)
@@ -96,6 +97,9 @@ import Testing
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         try process.run()
+        // The signal watcher exists once the run prepared OUT (it is set up before): a SIGINT sent earlier, on a
+        // loaded machine, could arrive while the process still ignores it (inherited) and be lost.
+        while !FileManager.default.fileExists(atPath: out + "/_staging") && process.isRunning { usleep(5_000) }
         usleep(300_000)
         kill(process.processIdentifier, SIGINT)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -144,14 +148,14 @@ import Testing
         #expect(result.stderr.contains("File too large"))
         let files = Self.files(out)
         #expect(!files.keys.contains { $0.hasPrefix("_staging/") })
-        #expect(files["_manifests/20031103.nc.tar.gz.json"] == nil)
+        #expect(!files.keys.contains { $0.hasPrefix("_manifests/20031103.nc.tar.gz") })
         #expect(!files.keys.contains { $0.contains("part-20031103.nc.tar.gz") })
         #expect(files["_SUCCESS"] == nil)
     }
 
     @Test func anUnwritableOutputIsATransientFailure() throws {
         let result = try Binary.run("edgar-etl", ["run", small[0], "--output", "/proc/edgar-etl-test/out"])
-        #expect(result.status == 75)
+        #expect(result.status == 75, "\(result.stderr)")
         #expect(result.stderr.contains("/proc/edgar-etl-test/out"))
     }
 

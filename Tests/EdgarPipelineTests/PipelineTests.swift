@@ -2,6 +2,7 @@ import EdgarCore
 import EdgarPipeline
 import EdgarSynth
 import EdgarTransformers
+import EdgarWriters
 import Foundation
 import Synchronization
 import Testing
@@ -111,7 +112,7 @@ import Testing
         #expect(failed.rejects == [.truncatedArchive: 1])
         #expect(report.sources.first { $0.path == feedPath }?.status == .committed)
         #expect(!FileManager.default.fileExists(atPath: out + "/_SUCCESS"))
-        #expect(!FileManager.default.fileExists(atPath: out + "/_manifests/20031114.nc.tar.gz.json"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/_manifests/\(SourceKey.key(for: cut)).json"))
         let rejects = try OutputTree.rows(out, table: "_rejects")
         #expect(rejects.count == 1)
         #expect(rejects.first?["error_code"] as? String == "truncated_archive")
