@@ -142,6 +142,16 @@ import Testing
                 ]]
             ),
             (
+                // The X0609 columns (OUTPUT.md 1.1).
+                """
+                SELECT typeof(f.issuer_foreign_trading_symbol), f.issuer_foreign_trading_symbol, typeof(o.non_us_address),
+                    o.non_us_address::VARCHAR, typeof(o.non_us_state_territory), o.non_us_state_territory,
+                    typeof(o.country), o.country
+                FROM filings f JOIN reporting_owners o USING (filing_id) WHERE o.country IS NOT NULL
+                """,
+                [["VARCHAR", "ACME.L", "BOOLEAN", "false", "VARCHAR", "ILE-DE-FRANCE", "VARCHAR", "FR"]]
+            ),
+            (
                 "SELECT count(*), count(filing_id), count(excerpt), min(error_code) FROM rejects",
                 [["2", "1", "1", "malformed_xml"]]
             ),

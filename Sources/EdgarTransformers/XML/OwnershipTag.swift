@@ -1,5 +1,5 @@
-/// The element names of `ownershipDocument` that the builder acts on (FORMATS.md §d); every other name is
-/// `.other` and ignored. Raw values are the element names.
+/// The element names of `ownershipDocument` that the builder knows (FORMATS.md §d); every other name is `.other`,
+/// an unknown element. Raw values are the element names.
 enum OwnershipTag: String, CaseIterable {
     case other = ""
     case ownershipDocument
@@ -10,10 +10,14 @@ enum OwnershipTag: String, CaseIterable {
     case remarks
 
     case issuer, issuerCik, issuerName, issuerTradingSymbol
+    /// X0609 (2026).
+    case issuerForeignTradingSymbol
 
     case reportingOwner
     case rptOwnerCik, rptOwnerName
     case rptOwnerStreet1, rptOwnerStreet2, rptOwnerCity, rptOwnerState, rptOwnerZipCode, rptOwnerStateDescription
+    /// X0609 (2026).
+    case rptOwnerNonUSAddressFlag, rptOwnerNonUSStateTerritory, rptOwnerCountry
     case isDirector, isOfficer, isTenPercentOwner, isOther, officerTitle, otherText
 
     case ownerSignature, signatureName, signatureDate
@@ -33,6 +37,16 @@ enum OwnershipTag: String, CaseIterable {
     case underlyingSecurityTitle, underlyingSecurityShares, underlyingSecurityValue
     case sharesOwnedFollowingTransaction, valueOwnedFollowingTransaction
     case directOrIndirectOwnership, natureOfOwnership
+
+    // Groups that only hold the elements above: known, so not `unknown_element`, but nothing to read in them.
+    case reportingOwnerId, reportingOwnerAddress, reportingOwnerRelationship
+    case nonDerivativeTable, derivativeTable, footnotes
+    case transactionAmounts, postTransactionAmounts, ownershipNature, underlyingSecurity
+
+    // Documented ignores: in the published schemas, deliberately not read (TS3 §3.5 marks both "NA" for filers:
+    // `rptOwnerCcc` is the owner's EDGAR access code, removed before dissemination; `rptOwnerGoodAddress` is an
+    // EDGAR-internal flag). They hold nothing a table of OUTPUT.md has a column for.
+    case rptOwnerCcc, rptOwnerGoodAddress
 }
 
 /// Looks element names up without allocating: names are bucketed by length and compared byte by byte.
