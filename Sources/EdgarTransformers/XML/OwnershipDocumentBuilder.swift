@@ -195,7 +195,7 @@ struct OwnershipDocumentBuilder {
         case .nonDerivativeTable, .derivativeTable, .footnotes:
             return depth == 2
         case .nonDerivativeTransaction, .nonDerivativeHolding, .derivativeTransaction, .derivativeHolding,
-            .derivativeSecurity:
+            .nonDerivativeSecurity, .derivativeSecurity:
             guard rowDepth == 0, let kind = RowKind(tag) else { return false }
             rowDepth = depth
             rowKind = kind

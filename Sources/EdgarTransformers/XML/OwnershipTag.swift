@@ -24,15 +24,19 @@ enum OwnershipTag: String, CaseIterable {
 
     case footnote, footnoteId, value
 
-    // Table rows. `derivativeSecurity` is the 2003 (X0101) name for a Table II row of either kind.
+    // Table rows. `nonDerivativeSecurity` and `derivativeSecurity` are the 2003 (X0101) names for a Table I and a
+    // Table II row of either kind, filed directly under the root.
     case nonDerivativeTransaction, nonDerivativeHolding, derivativeTransaction, derivativeHolding
-    case derivativeSecurity
+    case nonDerivativeSecurity, derivativeSecurity
 
     case transactionCoding, transactionFormType, transactionCode, equitySwapInvolved
 
     // Value containers: `<x><value>…</value><footnoteId id="…"/>…</x>`.
     case securityTitle, conversionOrExercisePrice, transactionDate, deemedExecutionDate, transactionTimeliness
     case transactionShares, transactionTotalValue, transactionPricePerShare, transactionAcquiredDisposedCode
+    /// X0101's name for the price per share (2003 filings: `<transactionValue><value>3.8</value>` on a sale of
+    /// 3,100 shares).
+    case transactionValue
     case exerciseDate, expirationDate
     case underlyingSecurityTitle, underlyingSecurityShares, underlyingSecurityValue
     case sharesOwnedFollowingTransaction, valueOwnedFollowingTransaction
