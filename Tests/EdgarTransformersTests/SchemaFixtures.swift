@@ -31,6 +31,7 @@ enum SchemaFixtures {
         d.aff10b5One = "1"
         d.issuer = Issuer(cik: "1023731", name: "ACME CORP", tradingSymbol: "ACME", foreignTradingSymbol: "ACME.L")
         d.remarks = "Remarks as filed."
+        d.unknownElements = [UnknownElement(path: "issuer/issuerNewThing", text: "new")]
 
         var owner = ReportingOwner()
         owner.cik = "1234567"

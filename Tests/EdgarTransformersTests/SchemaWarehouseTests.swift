@@ -82,6 +82,13 @@ import Testing
             ("non_derivative_transactions", try Self.mutate(transaction) { $0["equity_swap_involved"] = "0" }),
             ("non_derivative_transactions", try Self.mutate(transaction) { $0["footnote_ids"] = ["filing_id": ["F1"]] }),
             ("non_derivative_transactions", try Self.mutate(transaction) { $0["issues"] = [["field": "shares"]] }),
+            // unknown_element belongs to filings, and its field is a path.
+            (
+                "non_derivative_transactions",
+                try Self.mutate(transaction) { $0["issues"] = [["field": "shares", "code": "unknown_element", "raw": ""]] }
+            ),
+            ("filings", try Self.mutate(filing) { $0["issues"] = [["field": "a b", "code": "unknown_element", "raw": ""]] }),
+            ("filings", try Self.mutate(filing) { $0["issues"] = [["field": "x/y", "code": "invalid_date", "raw": ""]] }),
         ]
         for (row, messages) in zip(broken, try Self.validationErrors(broken)) {
             #expect(!messages.isEmpty, "accepted a broken row: \(row.1)")

@@ -119,6 +119,13 @@ import Testing
         #expect(d.unknownElements == [])
     }
 
+    @Test func manyDistinctUnknownElementsAreEachRecordedOnce() throws {
+        let names = (0..<5_000).map { "<n\($0)>\($0)</n\($0)>" }.joined()
+        let d = try document(names + names)
+        #expect(d.unknownElements.count == 5_000)
+        #expect(d.unknownElements.last == UnknownElement(path: "n4999", text: "4999"))
+    }
+
     @Test func theNextDocumentStartsWithoutUnknownElements() throws {
         #expect(try document("<newThing>a</newThing>").unknownElements.count == 1)
         #expect(try document("").unknownElements == [])

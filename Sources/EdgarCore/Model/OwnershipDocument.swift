@@ -168,7 +168,7 @@ public struct Signature: Sendable, Equatable {
 /// its text, so that a change of the schema shows up in the data instead of vanishing.
 public struct UnknownElement: Sendable, Equatable {
     public var path: String
-    /// The element's character data (descendants included), at most `UnknownElement.maxTextCharacters` characters.
+    /// The element's character data (descendants included), trimmed, at most `maxTextCharacters` Unicode scalars.
     public var text: String
 
     public static let maxTextCharacters = 200

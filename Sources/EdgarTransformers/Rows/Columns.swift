@@ -58,17 +58,21 @@ public struct ColumnList: Sendable {
     public let required: Set<String>
     public let hasFootnoteIDs: Bool
     public let hasIssues: Bool
+    /// Whether `issues` may also hold `unknown_element` issues, whose field is an element's path (filings only).
+    public let hasElementIssues: Bool
     /// What `RowWriter` needs, in storage it can copy for every row without touching a reference count.
     let layout: RowLayout
 
     init(
-        _ columns: [(StaticString, ColumnType)], required: Set<String>, footnoteIDs: Bool = false, issues: Bool = true
+        _ columns: [(StaticString, ColumnType)], required: Set<String>, footnoteIDs: Bool = false, issues: Bool = true,
+        elementIssues: Bool = false
     ) {
         self.values = columns.map(\.0)
         self.types = columns.map(\.1)
         self.required = required
         self.hasFootnoteIDs = footnoteIDs
         self.hasIssues = issues
+        self.hasElementIssues = elementIssues
         self.layout = RowLayout(keys: values, hasFootnoteIDs: footnoteIDs, hasIssues: issues)
         assert(required.isSubset(of: Set(values.map { "\($0)" })), "a required column must be a value column")
     }
@@ -154,7 +158,7 @@ public enum Columns {
             ("aff10b5_one", .boolean), ("remarks", .string), ("source", .source), ("parser_version", .string),
         ],
         // The encoder rejects a document without a form type before it writes a row.
-        required: ["filing_id", "form_type", "layout", "source", "parser_version"])
+        required: ["filing_id", "form_type", "layout", "source", "parser_version"], elementIssues: true)
 
     static let reportingOwners = ColumnList(
         [

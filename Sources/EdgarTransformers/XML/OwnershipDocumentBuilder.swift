@@ -46,6 +46,8 @@ struct OwnershipDocumentBuilder {
     /// Depth of the unknown element being recorded, 0 when there is none; its text goes to `unknownText`.
     private var unknownDepth = 0
     private var unknownPath = ""
+    /// The paths already recorded in this document: a hostile document may hold tens of thousands of distinct ones.
+    private var unknownPaths = Set<String>()
     private var unknownText = XMLTextBuffer(capacity: 256)
     /// Bytes of an unknown element's text kept: enough for `UnknownElement.maxTextCharacters` characters of any
     /// script after the surrounding whitespace is trimmed.
@@ -117,6 +119,7 @@ struct OwnershipDocumentBuilder {
         codingDepth = 0
         unknownDepth = 0
         unknownText.reset()
+        if !unknownPaths.isEmpty { unknownPaths.removeAll(keepingCapacity: true) }
     }
 
     /// An element opens. `id` is its `id` attribute, looked up by the caller only for footnotes; `name` is its
@@ -264,10 +267,11 @@ struct OwnershipDocumentBuilder {
     private mutating func finishUnknown() {
         unknownDepth = 0
         let path = unknownPath
-        guard !document.unknownElements.contains(where: { $0.path == path }) else { return }
+        guard unknownPaths.insert(path).inserted else { return }
         let text = Normalize.string(unknownText.string()) ?? ""
-        document.unknownElements.append(
-            UnknownElement(path: path, text: String(text.prefix(UnknownElement.maxTextCharacters))))
+        // Cut in Unicode scalars, the unit warehouses (and JSON Schema's maxLength) count characters in.
+        let cut = String(String.UnicodeScalarView(text.unicodeScalars.prefix(UnknownElement.maxTextCharacters)))
+        document.unknownElements.append(UnknownElement(path: path, text: cut))
     }
 
     private mutating func beginCapture(_ what: Capture) {
