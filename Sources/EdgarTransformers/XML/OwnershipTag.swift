@@ -47,9 +47,10 @@ enum OwnershipTag: String, CaseIterable {
     case nonDerivativeTable, derivativeTable, footnotes
     case transactionAmounts, postTransactionAmounts, ownershipNature, underlyingSecurity
 
-    // Documented ignores: in the published schemas, deliberately not read (TS3 §3.5 marks both "NA" for filers:
-    // `rptOwnerCcc` is the owner's EDGAR access code, removed before dissemination; `rptOwnerGoodAddress` is an
-    // EDGAR-internal flag). They hold nothing a table of OUTPUT.md has a column for.
+    // Documented ignores: in the published schemas, deliberately not read. `rptOwnerCcc` is the owner's EDGAR access
+    // code (a credential, removed before dissemination: it must never reach a row, not even an issue's raw);
+    // `rptOwnerGoodAddress` is an address flag the technical specification (v3, §3.5) marks not applicable to
+    // filers. OUTPUT.md has no column for either.
     case rptOwnerCcc, rptOwnerGoodAddress
 }
 
