@@ -186,8 +186,11 @@ struct OwnershipDocumentBuilder {
             .rptOwnerCountry, .isDirector, .isOfficer, .isTenPercentOwner, .isOther, .officerTitle, .otherText:
             guard ownerDepth > 0 else { return false }
             beginCapture(.leaf(tag))
-        case .reportingOwnerId, .reportingOwnerAddress, .reportingOwnerRelationship, .rptOwnerCcc, .rptOwnerGoodAddress:
+        case .reportingOwnerId, .reportingOwnerAddress, .reportingOwnerRelationship, .rptOwnerGoodAddress:
             return ownerDepth > 0
+        case .rptOwnerCcc:
+            // Ignored wherever it stands: as an unknown element its text, a credential, would become an issue's raw.
+            return true
         case .ownerSignature:
             if signatureDepth > 0 { signature = Signature() }
             signatureDepth = depth
