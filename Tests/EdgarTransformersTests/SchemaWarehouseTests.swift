@@ -83,6 +83,13 @@ import Testing
             ("non_derivative_transactions", try Self.mutate(transaction) { $0["equity_swap_involved"] = "0" }),
             ("non_derivative_transactions", try Self.mutate(transaction) { $0["footnote_ids"] = ["filing_id": ["F1"]] }),
             ("non_derivative_transactions", try Self.mutate(transaction) { $0["issues"] = [["field": "shares"]] }),
+            // unknown_element belongs to filings, and its field is a path.
+            (
+                "non_derivative_transactions",
+                try Self.mutate(transaction) { $0["issues"] = [["field": "shares", "code": "unknown_element", "raw": ""]] }
+            ),
+            ("filings", try Self.mutate(filing) { $0["issues"] = [["field": "a b", "code": "unknown_element", "raw": ""]] }),
+            ("filings", try Self.mutate(filing) { $0["issues"] = [["field": "x/y", "code": "invalid_date", "raw": ""]] }),
         ]
         for (row, messages) in zip(broken, try Self.validationErrors(broken)) {
             #expect(!messages.isEmpty, "accepted a broken row: \(row.1)")
@@ -149,6 +156,16 @@ import Testing
                     "TIMESTAMP WITH TIME ZONE", "True", "STRUCT(archive VARCHAR, member VARCHAR, document_sequence VARCHAR)",
                     "0001181431-03-041285.nc", "VARCHAR", "0001023731", "2003-11-01",
                 ]]
+            ),
+            (
+                // The X0609 columns (OUTPUT.md 1.1).
+                """
+                SELECT typeof(f.issuer_foreign_trading_symbol), f.issuer_foreign_trading_symbol, typeof(o.non_us_address),
+                    o.non_us_address::VARCHAR, typeof(o.non_us_state_territory), o.non_us_state_territory,
+                    typeof(o.country), o.country
+                FROM filings f JOIN reporting_owners o USING (filing_id) WHERE o.country IS NOT NULL
+                """,
+                [["VARCHAR", "ACME.L", "BOOLEAN", "false", "VARCHAR", "ILE-DE-FRANCE", "VARCHAR", "FR"]]
             ),
             (
                 "SELECT count(*), count(filing_id), count(excerpt), min(error_code) FROM rejects",
