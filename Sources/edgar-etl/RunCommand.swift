@@ -71,6 +71,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Largest ownership document parsed, in bytes (default 16 MiB); larger ones are rejected.")
     var maxDocumentBytes: Int?
 
+    @Flag(help: "Read XML that is not well-formed in libxml2's recover mode (rows plus the issue recovered_xml) instead of rejecting it malformed_xml.")
+    var recoverXml = false
+
     @Option(help: "Fail the run (exit 5) when more than this many rejects were written.")
     var maxRejects: Int?
 
@@ -199,6 +202,7 @@ struct RunCommand: ParsableCommand {
         if let maxCompressionRatio { options.readerLimits.maxCompressionRatio = maxCompressionRatio }
         if let maxXmlDepth { options.xmlLimits.maxDepth = maxXmlDepth }
         if let maxDocumentBytes { options.xmlLimits.maxDocumentBytes = maxDocumentBytes }
+        if recoverXml { options.recoverXML = true }
         return options
     }
 }

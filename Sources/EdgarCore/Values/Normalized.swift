@@ -8,6 +8,8 @@ public enum ValueIssueCode: String, Sendable, Equatable, CaseIterable {
     case invalidEncoding = "invalid_encoding"
     /// A code outside its list; the value is kept as filed (upper-cased).
     case unknownCode = "unknown_code"
+    /// (1.1) The document was not well-formed and was read in libxml2's recover mode (on the filings row).
+    case recoveredXML = "recovered_xml"
 }
 
 /// The outcome of normalising one filed value: the value in the contract's form (nil for null) and, when the

@@ -30,6 +30,7 @@ extension RowEncoder {
         rows.string(d.remarks)
         rows.source(extracted.source)
         rows.verbatim(parserVersion)
+        if let error = d.recoveredXMLError { rows.documentIssue(.recoveredXML, raw: error) }
         rows.endRow()
     }
 
@@ -70,6 +71,7 @@ extension RowEncoder {
         rows.decimal(t.pointee.valueOwnedFollowing)
         rows.code(t.pointee.directOrIndirect, in: .directIndirect)
         rows.string(t.pointee.natureOfOwnership)
+        rows.groupFootnotes(t.pointee.groupFootnotes)
         rows.endRow()
     }
 
@@ -83,6 +85,7 @@ extension RowEncoder {
         rows.decimal(h.pointee.valueOwnedFollowing)
         rows.code(h.pointee.directOrIndirect, in: .directIndirect)
         rows.string(h.pointee.natureOfOwnership)
+        rows.groupFootnotes(h.pointee.groupFootnotes)
         rows.endRow()
     }
 
@@ -109,6 +112,7 @@ extension RowEncoder {
         rows.decimal(t.pointee.valueOwnedFollowing)
         rows.code(t.pointee.directOrIndirect, in: .directIndirect)
         rows.string(t.pointee.natureOfOwnership)
+        rows.groupFootnotes(t.pointee.groupFootnotes)
         rows.endRow()
     }
 
@@ -128,6 +132,7 @@ extension RowEncoder {
         rows.decimal(h.pointee.valueOwnedFollowing)
         rows.code(h.pointee.directOrIndirect, in: .directIndirect)
         rows.string(h.pointee.natureOfOwnership)
+        rows.groupFootnotes(h.pointee.groupFootnotes)
         rows.endRow()
     }
 

@@ -163,7 +163,11 @@ struct OwnershipDocumentBuilder {
         case .transactionFormType, .transactionCode, .equitySwapInvolved:
             if codingDepth > 0 { beginCapture(.leaf(tag)) }
         case .footnoteId:
-            if codingDepth > 0 { row.coding.footnoteIDs.append(id ?? "") }
+            if codingDepth > 0 {
+                row.coding.footnoteIDs.append(id ?? "")
+            } else if rowDepth > 0, let group = FootnoteGroup(openTags[depth - 1]) {
+                row.groupFootnotes.append(GroupFootnote(group, id ?? ""))
+            }
         default:
             if rowDepth > 0, let slot = RowField(tag) {
                 sawValue = false

@@ -33,6 +33,9 @@ enum OwnershipTag: String, CaseIterable {
     case underlyingSecurityTitle, underlyingSecurityShares, underlyingSecurityValue
     case sharesOwnedFollowingTransaction, valueOwnedFollowingTransaction
     case directOrIndirectOwnership, natureOfOwnership
+
+    // Groups of value containers: a `<footnoteId>` directly inside one is kept under the group's key (1.1).
+    case transactionAmounts, postTransactionAmounts, ownershipNature, underlyingSecurity
 }
 
 /// Looks element names up without allocating: names are bucketed by length and compared byte by byte.
