@@ -79,8 +79,13 @@ public final class XMLOwnershipParser {
         -> OwnershipDocument
     {
         let encoding = !XMLProlog.declaresEncoding(body) && !XMLProlog.isValidUTF8(body) ? "windows-1252" : nil
+        // Once a document is not well-formed, libxml2 (2.9) drops every entity reference it meets, `&amp;` too
+        // (xmlParseReference returns early): the recover pass reads the five predefined ones, and a bare `&`, as
+        // character references, which it still decodes.
+        let escaped = XMLAmpersands.asCharacterReferences(body)
         var document: OwnershipDocument
-        switch attempt(body, encoding: encoding, options: Self.recoverOptions) {
+        let outcome = escaped.withUnsafeBytes { attempt($0, encoding: encoding, options: Self.recoverOptions) }
+        switch outcome {
         case .success(let recovered): document = recovered
         case .failure(let rejection) where rejection.code == .malformedXML:
             throw DocumentRejection(refused.code, refused.message + " (not recoverable: \(rejection.message))")
