@@ -15,6 +15,7 @@ let package = Package(
         .executableTarget(name: "FuzzSGML", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzTextLayout", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzGzip", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzHTMLView", dependencies: ["FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
