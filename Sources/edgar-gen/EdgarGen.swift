@@ -205,6 +205,9 @@ extension EdgarGen {
         @Option(help: "Filing date, YYYYMMDD.")
         var date = "20031112"
 
+        @Option(help: ArgumentHelp("Also write each filing's XML into this folder, as <accession>.xml.", valueName: "folder"))
+        var xmlOut: String?
+
         func validate() throws {
             guard CivilDate(date) != nil else { throw ValidationError("--date must be YYYYMMDD") }
         }
@@ -212,12 +215,17 @@ extension EdgarGen {
         func run() throws {
             let (count, seed, out) = (files.count, files.seed, files.out)
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            if let xmlOut { try FileManager.default.createDirectory(atPath: xmlOut, withIntermediateDirectories: true) }
             var builder = FeedBuilder(seed: seed, filingDate: date)
             let kinds: [FeedKind] = [.form4, .form3, .form5, .form4A, .form3A, .form5A]
             var total = 0
             for i in 0..<count {
                 let submission = builder.nextSubmission(kind: kinds[i % kinds.count])
                 guard let doc = submission.document else { continue }
+                if let xmlOut {
+                    try Data(XMLRenderer.render(doc).utf8).write(
+                        to: URL(fileURLWithPath: xmlOut).appendingPathComponent("\(submission.accession).xml"))
+                }
                 let bytes = Array(HTMLViewRenderer.render(doc).utf8)
                 try Data(bytes).write(to: URL(fileURLWithPath: out).appendingPathComponent("\(submission.accession).html"))
                 total += bytes.count

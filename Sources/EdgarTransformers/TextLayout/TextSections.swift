@@ -82,10 +82,10 @@ struct TextSections {
         }
 
         // The statement is a line of its own; where it stands it ends Table II and is neither footnote nor remark.
+        // Without a table title there is no "after Table II" (and the signature lines may come before `count`).
         let statementFloor = (tableIITitle ?? tableITitle).map { $0 + 1 } ?? count
-        let statement = (statementFloor..<(signatureStart ?? signatureCaption ?? reminder ?? count)).first {
-            text.isNoSecuritiesStatement(lines[$0])
-        }
+        let statementEnd = max(statementFloor, signatureStart ?? signatureCaption ?? reminder ?? count)
+        let statement = (statementFloor..<statementEnd).first { text.isNoSecuritiesStatement(lines[$0]) }
         noSecuritiesStatement = statement != nil
         let tableEnd = min(furtherOwners ?? count, afterTables > 0 ? end(after: afterTables - 1) : count, statement ?? count)
         let headerEnd = tableITitle ?? tableIITitle ?? min(end(after: -1), count)
