@@ -160,7 +160,7 @@ public struct DerivativeHolding: Sendable, Equatable {
 
 /// (1.1) The group elements of a table row that may hold a `<footnoteId>` directly, outside any value; the raw
 /// value is the key it is kept under in `footnote_ids`.
-public enum FootnoteGroup: String, Sendable, Equatable {
+public enum FootnoteGroup: String, Sendable, Equatable, CaseIterable {
     case transactionAmounts = "transaction_amounts"
     case postTransactionAmounts = "post_transaction_amounts"
     case ownershipNature = "ownership_nature"
