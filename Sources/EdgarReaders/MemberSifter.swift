@@ -77,38 +77,58 @@ struct MemberSifter {
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to token: [UInt8], keep: Bool, found: (inout MemberSifter) -> Void
     ) -> Int {
         var at = start
+        func pass(upTo end: Int) {
+            if keep && end > at { kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<end])) }
+            at = end
+        }
+        func arrive() {
+            if keep && token != Self.document { kept += token }
+            // `<DOCUMENT>` opens the next document: the tag goes to the decision window (`found`), not here.
+            found(&self)
+        }
         while at < bytes.count {
-            if matched == 0 {
-                // Jump to the next candidate; everything before it is passed.
-                guard let hit = ByteSearch.firstIndex(of: token[0], in: bytes, from: at, end: bytes.count) else {
-                    if keep { kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at...])) }
-                    return bytes.count
+            // Where a whole token still fits, jump from one rare byte (`X` of `</TEXT>`, `U` of `<DOCUMENT>`) to
+            // the next: `<` is every few dozen bytes in HTML and XBRL, these are not.
+            let tail = max(at, bytes.count - (token.count - 1))
+            if matched == 0 && at < tail {
+                let rare = token == Self.document ? Self.documentRare : Self.textEndRare
+                var from = at + rare
+                while let hit = ByteSearch.firstIndex(of: token[rare], in: bytes, from: from, end: tail + rare) {
+                    let candidate = hit - rare
+                    if SubmissionTriage.hasPrefix(bytes, token, at: candidate) {
+                        pass(upTo: candidate)
+                        at += token.count
+                        arrive()
+                        return at
+                    }
+                    from = hit + 1
                 }
-                if keep { kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<hit])) }
-                at = hit
+                pass(upTo: tail)
+                continue
             }
-            // Match the token byte by byte; it may straddle chunks.
+            // The last bytes of the chunk: match byte by byte, as the token may straddle into the next chunk.
             if bytes[at] == token[matched] {
                 matched += 1
                 at += 1
                 if matched == token.count {
                     matched = 0
-                    if token == Self.document {
-                        // The tag opens the next document: it goes to the window, not to the kept bytes.
-                        found(&self)
-                        return at
-                    }
-                    if keep { kept += token }
-                    found(&self)
+                    arrive()
                     return at
                 }
             } else {
-                // A failed partial match: its bytes belong to the passed stretch. `<` restarts no token
-                // mid-way (neither token holds a second `<`), so the current byte is looked at afresh.
+                // A failed partial match: its bytes belong to the passed stretch, and the current byte is looked
+                // at afresh (neither token holds a second `<`, so no match can start inside the failed one).
                 if keep { kept += token[0..<matched] }
+                if matched == 0 {
+                    pass(upTo: at + 1)
+                }
                 matched = 0
             }
         }
         return at
     }
+
+    /// The index of each token's rarest byte in running text.
+    private static let textEndRare = 4  // X
+    private static let documentRare = 5  // U
 }
