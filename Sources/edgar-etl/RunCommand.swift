@@ -105,7 +105,8 @@ struct RunCommand: ParsableCommand {
         // No check for --output here: validate() runs before ArgumentParser reports an unknown option, so a misspelt
         // `--ouptut out` would read as "give --output"; run() checks it once the options are known to be right.
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
-        if let readers, !(1...256).contains(readers) { throw ValidationError("--readers must be between 1 and 256") }
+        // Readers and workers block on queues, each on its own Dispatch thread: keep well inside the thread pool.
+        if let readers, !(1...64).contains(readers) { throw ValidationError("--readers must be between 1 and 64") }
         if let compressionLevel, !(1...9).contains(compressionLevel) { throw ValidationError("--compression-level must be 1 to 9") }
         if let maxMemberBytes, maxMemberBytes < 1024 { throw ValidationError("--max-member-bytes must be at least 1024") }
         if let maxCompressionRatio, maxCompressionRatio < 2 { throw ValidationError("--max-compression-ratio must be at least 2") }
