@@ -8,13 +8,15 @@ import Synchronization
 
 /// The four stages wired together on Dispatch:
 ///
-///     reader ──q1──▶ worker ×jobs ──q2──▶ reorder ▶ writer
-///     (files, gzip,   (extract, parse,      (sequence order, per-source staging, commit)
-///      tar, zip)       encode rows)
+///     reader ×readers ──q1──▶ worker ×jobs ──q2──▶ reorder ▶ writer
+///     (files, gzip,            (extract, parse,      (per-source order, per-source staging, commit)
+///      tar, zip)                encode rows)
 ///
 /// Queues are bounded, and a window of tickets bounds the batches in flight, so memory stays flat whatever
-/// the archive size. Every batch carries a sequence number and the writer restores that order, so the
-/// output is byte-identical for any number of workers.
+/// the archive size. Each reader takes the next unread input; inflating is most of a run's CPU, so with one
+/// reader a reprocess of many archives used one core. Every batch carries its sequence number within its
+/// source and the writer restores that order per source: sources are written independently (their own
+/// parts and manifest), so the output is byte-identical for any number of readers and workers.
 public struct Pipeline: Sendable {
     public var options: PipelineOptions
 
@@ -63,20 +65,29 @@ public struct Pipeline: Sendable {
             throw error
         }
 
+        let options = self.options
         let jobs = options.jobs
         let toWorkers = BoundedQueue<WorkBatch>(capacity: jobs * 2)
         let toWriter = BoundedQueue<ResultBatch>(capacity: jobs * 2)
         let window = DispatchSemaphore(value: jobs * 4)
-        let budget = ByteBudget(limit: options.memberBytesInFlight)
+        // One reader per input at most; each has its own share of the member budget (a budget's waiter is its
+        // one reader), so the bytes in flight stay bounded whatever the number of readers.
+        let readers = max(1, min(options.readers, discovered.count))
+        let budgets = (0..<readers).map { _ in
+            ByteBudget(limit: readers == 1 ? options.memberBytesInFlight : max(1 << 20, options.memberBytesInFlight / readers))
+        }
         let group = DispatchGroup()
-        let options = self.options
 
         let consumed = ByteCounter()
-        DispatchQueue(label: "edgar-etl.reader").async(group: group) {
-            Pipeline.readAll(
-                discovered, options: options, consumed: consumed, cancellation: cancellation, window: window,
-                budget: budget, into: toWorkers)
-            for _ in 0..<jobs { toWorkers.put(nil) }
+        let nextInput = InputCursor(count: discovered.count)
+        let finishedReaders = WorkerCountdown(count: readers)
+        for reader in 0..<readers {
+            DispatchQueue(label: "edgar-etl.reader.\(reader)").async(group: group) {
+                Pipeline.readInputs(
+                    discovered, taking: nextInput, reader: reader, options: options, consumed: consumed,
+                    cancellation: cancellation, window: window, budget: budgets[reader], into: toWorkers)
+                if finishedReaders.finishOne() { for _ in 0..<jobs { toWorkers.put(nil) } }
+            }
         }
         let finishedWorkers = WorkerCountdown(count: jobs)
         for index in 0..<jobs {
@@ -88,7 +99,7 @@ public struct Pipeline: Sendable {
                     for event in batch.events { processor.process(event, into: &items) }
                     toWriter.put(ResultBatch(
                         sequence: batch.sequence, sourceIndex: batch.sourceIndex, items: items, end: batch.end,
-                        budgetBytes: batch.budgetBytes))
+                        budgetBytes: batch.budgetBytes, reader: batch.reader))
                 }
                 if finishedWorkers.finishOne() { toWriter.put(nil) }
             }
@@ -97,14 +108,16 @@ public struct Pipeline: Sendable {
         var report = RunReport()
         report.sources = zip(paths, keys).map { RunReport.Source(path: $0, key: $1, status: .interrupted) }
         var writer = WriterStage(directory: directory, options: options, keys: keys, paths: paths)
-        var reorder = ReorderBuffer<ResultBatch>()
+        var reorder: [Int: ReorderBuffer<ResultBatch>] = [:]
         var tracker = RunProgress(inputsTotal: paths.count)
         tracker.bytesTotal = Pipeline.totalSize(discovered)
         while let batch = toWriter.take() {
-            reorder.insert(batch, at: batch.sequence)
-            while let next = reorder.popNext() {
+            let source = batch.sourceIndex
+            reorder[source, default: ReorderBuffer()].insert(batch, at: batch.sequence)
+            while let next = reorder[source]?.popNext() {
                 window.signal()
-                budget.release(next.budgetBytes)
+                budgets[next.reader].release(next.budgetBytes)
+                if next.end != nil { reorder[source] = nil }
                 if let finished = writer.apply(next, report: &report, progress: &tracker) { onSource?(finished) }
                 tracker.bytesRead = consumed.value
                 progress?(tracker)
@@ -113,7 +126,7 @@ public struct Pipeline: Sendable {
         group.wait()
         for (index, sink) in writer.openSinks { report.sources[index] = sink.abandon() }
         report.interrupted = cancellation.isCancelled
-        report.peakMemberBytesInFlight = budget.peak
+        report.peakMemberBytesInFlight = budgets.reduce(0) { $0 + $1.peak }
         directory.finish()
         if ownsSuccess && report.allCommitted && report.sources.contains(where: { $0.status == .committed })
             && successAllowed(report)
@@ -124,22 +137,27 @@ public struct Pipeline: Sendable {
         return report
     }
 
-    /// Stage 1: reads every input in order and cuts the members into batches.
-    private static func readAll(
-        _ inputs: [DiscoveredInput], options: PipelineOptions, consumed: ByteCounter, cancellation: CancellationToken,
-        window: DispatchSemaphore, budget: ByteBudget, into queue: BoundedQueue<WorkBatch>
+    /// Stage 1, one reader: takes the next unread input until none is left, and cuts its members into batches
+    /// numbered within the source.
+    private static func readInputs(
+        _ inputs: [DiscoveredInput], taking cursor: InputCursor, reader readerIndex: Int, options: PipelineOptions,
+        consumed: ByteCounter, cancellation: CancellationToken, window: DispatchSemaphore, budget: ByteBudget,
+        into queue: BoundedQueue<WorkBatch>
     ) {
         let reader = InputReader(limits: options.readerLimits, consumed: consumed)
         // A batch is cut at 4 MiB of members, or at a quarter of a small budget so that several batches fit in it.
-        let batchBytes = min(4 << 20, max(1, options.memberBytesInFlight / 4))
+        let batchBytes = min(4 << 20, max(1, budget.limit / 4))
         var sequence = 0
         func send(_ source: Int, _ events: [ReadEvent], _ end: SourceEnd?, bytes: Int = 0) {
             window.wait()
             budget.acquire(bytes)
-            queue.put(WorkBatch(sequence: sequence, sourceIndex: source, events: events, end: end, budgetBytes: bytes))
+            queue.put(WorkBatch(
+                sequence: sequence, sourceIndex: source, events: events, end: end, budgetBytes: bytes, reader: readerIndex))
             sequence += 1
         }
-        for (index, input) in inputs.enumerated() {
+        while let index = cursor.next() {
+            let input = inputs[index]
+            sequence = 0
             if cancellation.isCancelled { return }
             switch input {
             case .unreadable(let path, let reason):
@@ -185,7 +203,20 @@ extension Pipeline {
     }
 }
 
-/// Lets the last worker to finish close the writer's queue.
+/// Hands out the inputs to the readers, each once, in order.
+private final class InputCursor: Sendable {
+    private let taken = Atomic<Int>(0)
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        let index = taken.wrappingAdd(1, ordering: .relaxed).oldValue
+        return index < count ? index : nil
+    }
+}
+
+/// Lets the last of several threads to finish close the queue after them.
 private final class WorkerCountdown: Sendable {
     private let remaining: Mutex<Int>
 

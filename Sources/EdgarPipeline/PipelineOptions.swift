@@ -9,6 +9,9 @@ public struct PipelineOptions: Sendable {
     public var output: String
     /// Transformer workers; default: the number of cores.
     public var jobs: Int
+    /// Inputs read and inflated at once, sharing the `jobs` workers; default: the number of cores. Inflating
+    /// is most of a run's CPU, so one reader kept a reprocess of many archives on one core.
+    public var readers: Int = min(64, PipelineOptions.defaultJobs)
     public var compression: Compression = .gzip
     /// libdeflate level for `.ndjson.gz` parts. 1 compresses NDJSON ~2.3x faster than 6 for parts ~25% larger
     /// (and still ~4% smaller than zlib's level 1); output compression was once the largest single cost of a run.

@@ -1,15 +1,17 @@
 import EdgarCore
 import EdgarReaders
 
-/// What the reader hands to the workers: a few members of one source, in order, and, on the last batch
-/// of a source, how reading it ended.
+/// What a reader hands to the workers: a few members of one source, in order (`sequence` counts within the
+/// source), and, on the last batch of a source, how reading it ended.
 struct WorkBatch: Sendable {
     var sequence: Int
     var sourceIndex: Int
     var events: [ReadEvent]
     var end: SourceEnd?
-    /// Member bytes taken from the run's `ByteBudget` for this batch, given back once the writer applied it.
+    /// Member bytes taken from the reader's `ByteBudget` for this batch, given back once the writer applied it.
     var budgetBytes = 0
+    /// The reader that read it, whose budget gets the bytes back.
+    var reader = 0
 }
 
 /// How reading a source ended.
@@ -26,6 +28,7 @@ struct ResultBatch: Sendable {
     var items: [ProcessedItem]
     var end: SourceEnd?
     var budgetBytes = 0
+    var reader = 0
 }
 
 /// The outcome of one member or document.

@@ -77,7 +77,7 @@ struct GzipPayload {
     private mutating func decide<E: Error>(_ emit: (ReadEvent) throws(E) -> Void) throws(E) {
         let isTar = head.withUnsafeBytes { TarDecoder.looksLikeTar($0) }
         if isTar {
-            tar = TarDecoder(label: reject.label, maxMemberBytes: limits.maxMemberBytes)
+            tar = TarDecoder(label: reject.label, maxMemberBytes: limits.maxMemberBytes, siftAbove: limits.siftMembersAbove)
             try tar!.feed(head[...], emit)
         } else {
             var bytes: [UInt8] = []

@@ -81,7 +81,7 @@ public struct InputReader: Sendable {
     private func readTar(
         _ stream: SourceStream, first: UnsafeRawBufferPointer, label: String, _ emit: (ReadEvent) throws -> Void
     ) throws -> SourceFailure? {
-        var tar = TarDecoder(label: label, maxMemberBytes: limits.maxMemberBytes)
+        var tar = TarDecoder(label: label, maxMemberBytes: limits.maxMemberBytes, siftAbove: limits.siftMembersAbove)
         var chunk = first
         while !chunk.isEmpty {
             try tar.feed(chunk, emit)

@@ -14,6 +14,11 @@ public struct ReaderLimits: Sendable, Equatable {
     /// quarterly one to a few hundred; inflating 1 TiB of zeros takes on the order of ten minutes on one core.
     public var maxInflatedBytesPerInput: Int
 
+    /// Tar members larger than this are sifted as they stream past: a submission whose `<TYPE>` is not a Form 3,
+    /// 4 or 5 keeps only its header and the documents that may be ownership documents, so a 50 MB 10-K is never
+    /// held. The default, 1 MiB, is far above an ownership filing (a few KB) and leaves small members alone.
+    public var siftMembersAbove = 1 << 20
+
     /// A declared size (tar header, zip directory, gzip ISIZE) is a claim, not bytes in hand: at most this much
     /// is reserved on its word; past it, buffers grow as the bytes arrive.
     public static let maxUpfrontReserve = 8 << 20

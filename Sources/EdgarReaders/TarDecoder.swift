@@ -7,7 +7,8 @@ import EdgarCore
 /// an end-of-archive marker, so a second tar appended to the first (`cat a.tar b.tar`, or two `.tar.gz` files
 /// concatenated, which gunzip inflates as one stream) is read whole rather than silently cut short.
 public struct TarDecoder {
-    private enum DataSink { case member, longName, pax(global: Bool), discard }
+    /// `.sifted`: a large member, held only until `SubmissionTriage` has seen its head (see `siftAbove`).
+    private enum DataSink { case member, sifted, longName, pax(global: Bool), discard }
     private enum State {
         case header
         case data(DataSink, remaining: Int, padding: Int)
@@ -19,6 +20,10 @@ public struct TarDecoder {
 
     private let reject: RejectMaker
     private let maxMemberBytes: Int
+    /// Members larger than this are sifted: a submission of another form type passes with only its header and
+    /// the documents that may be ownership documents held. Small members are held whole (sifting would not pay).
+    private let siftAbove: Int
+    private var sifter: MemberSifter?
     private var state = State.header
     private var block = [UInt8](repeating: 0, count: TarHeader.blockSize)
     private var blockFill = 0
@@ -50,9 +55,10 @@ public struct TarDecoder {
     public private(set) var reachedEnd = false
 
     /// `label` names the archive in members and rejects.
-    public init(label: String, maxMemberBytes: Int = ReaderLimits().maxMemberBytes) {
+    public init(label: String, maxMemberBytes: Int = ReaderLimits().maxMemberBytes, siftAbove: Int = ReaderLimits().siftMembersAbove) {
         reject = RejectMaker(label: label)
         self.maxMemberBytes = maxMemberBytes
+        self.siftAbove = max(siftAbove, SubmissionTriage.headBytes)
     }
 
     /// Whether `block` (the first 512 bytes of a stream) looks like the start of a tar archive.
@@ -91,8 +97,10 @@ public struct TarDecoder {
             case .data(let sink, let remaining, let padding):
                 let take = min(remaining, count - at)
                 let piece = UnsafeRawBufferPointer(rebasing: chunk[at..<(at + take)])
+                var sink = sink
                 switch sink {
                 case .member: memberBytes.append(raw: piece)
+                case .sifted: sift(piece, sink: &sink)
                 case .longName, .pax: metadata.append(raw: piece)
                 case .discard: break
                 }
@@ -122,7 +130,7 @@ public struct TarDecoder {
             // Padding after the end marker cut short by whatever wrote the file: no member is lost.
             if pastEndMarker && block[0..<blockFill].allSatisfy({ $0 == 0 }) { return nil }
             return "the archive ends inside a tar header at byte \(blockOffset) (only \(blockFill) of 512 bytes)"
-        case .data(.member, let remaining, _):
+        case .data(.member, let remaining, _), .data(.sifted, let remaining, _):
             return "the archive ends inside member \(memberPath) (\(remaining) of its \(memberSize) bytes missing)"
         case .data(_, let remaining, _):
             return "the archive ends inside a tar entry's data at byte \(position) (\(remaining) bytes missing)"
@@ -192,6 +200,11 @@ public struct TarDecoder {
             } else if memberSize == 0 {
                 try send(.reject(reject.make(
                     .emptyInput, member: memberPath, "member \(memberPath) is empty (0 bytes)")), emit)
+            } else if memberSize > siftAbove {
+                memberBytes = []
+                memberBytes.reserveCapacity(SubmissionTriage.headBytes)
+                sifter = nil
+                state = .data(.sifted, remaining: memberSize, padding: padding)
             } else {
                 // The header's size is a claim, not bytes in hand: reserve at most a bounded amount up front and
                 // let the array grow as the data arrives, so a raised member limit cannot make a lying header
@@ -227,8 +240,43 @@ public struct TarDecoder {
                 + "skipping to the next valid header", excerptBytes: block)), emit)
     }
 
+    /// A piece of a sifted member: the head is held until the triage decides; then the member is either held
+    /// whole after all (`sink` becomes `.member`) or streamed through the sifter.
+    private mutating func sift(_ piece: UnsafeRawBufferPointer, sink: inout DataSink) {
+        if sifter != nil {
+            sifter!.feed(piece)
+            largestHeldMember = max(largestHeldMember, sifter!.largestHeld)
+            return
+        }
+        let take = min(SubmissionTriage.headBytes - memberBytes.count, piece.count)
+        memberBytes.append(raw: UnsafeRawBufferPointer(rebasing: piece[0..<take]))
+        let rest = UnsafeRawBufferPointer(rebasing: piece[take...])
+        guard memberBytes.count == SubmissionTriage.headBytes else { return }
+        let head = memberBytes
+        if let first = head.withUnsafeBufferPointer({ SubmissionTriage.firstDroppableDocument($0) }) {
+            memberBytes = []
+            sifter = MemberSifter(header: Array(head[..<first]))
+            head.withUnsafeBytes { sifter!.feed(UnsafeRawBufferPointer(rebasing: $0[first...])) }
+            sifter!.feed(rest)
+            largestHeldMember = max(largestHeldMember, sifter!.largestHeld)
+        } else {
+            largestHeldMember = max(largestHeldMember, min(memberSize, ReaderLimits.maxUpfrontReserve))
+            memberBytes.reserveCapacity(min(memberSize, ReaderLimits.maxUpfrontReserve))
+            memberBytes.append(raw: rest)
+            sink = .member
+        }
+    }
+
     private mutating func finishData<E: Error>(_ sink: DataSink, _ emit: (ReadEvent) throws(E) -> Void) throws(E) {
         switch sink {
+        case .sifted:
+            // Reached only while the member is still sifted (the head decision turns the sink into `.member`
+            // otherwise); the head cannot be shorter than the member, which is above `siftAbove`.
+            let bytes = sifter?.finish() ?? memberBytes
+            sifter = nil
+            memberBytes = []
+            members += 1
+            try send(.member(Member(archive: reject.label, path: memberPath, bytes: bytes)), emit)
         case .member:
             let bytes = memberBytes
             memberBytes = []

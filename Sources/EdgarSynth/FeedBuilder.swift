@@ -101,7 +101,8 @@ public struct FeedBuilder: Sendable {
     public mutating func nextSubmission(kind: FeedKind, mix: FeedMix = .standard) -> Submission {
         let accession = accessions.next()
         guard let form = kind.ownershipForm else {
-            let (header, documents) = OtherForms.make(filingDate: date, rng: &rng)
+            let (header, documents) = kind == .large
+                ? LargeForms.make(filingDate: date, rng: &rng) : OtherForms.make(filingDate: date, rng: &rng)
             return Submission(accession: accession, header: header, documents: documents, document: nil, kind: kind)
         }
         var doc = generator.nextDocument(form: form)

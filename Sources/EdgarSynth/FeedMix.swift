@@ -7,6 +7,9 @@ public enum FeedKind: Sendable, Hashable, CaseIterable {
     case textLayout
     /// A submission of another form type (8-K, 13F-HR, D, …) the ETL must skip.
     case other
+    /// A large submission of another form type (10-K, 10-Q, N-PORT, prospectus: HTML, XBRL, uuencoded
+    /// binaries), 100 KB to 50 MB: where a real feed's bytes are. Skipped like `.other`.
+    case large
 
     public var ownershipForm: FormKind? {
         switch self {
@@ -17,7 +20,7 @@ public enum FeedKind: Sendable, Hashable, CaseIterable {
         case .form5: .form5
         case .form5A: .form5A
         case .textLayout: .form4
-        case .other: nil
+        case .other, .large: nil
         }
     }
 }
@@ -58,6 +61,14 @@ public struct FeedMix: Sendable, Equatable {
 
     /// Only text-layout Form 4s, with the standard quirks (the text parser's benchmark diet).
     public static let textOnly = FeedMix(weights: [(.textLayout, 1)])
+
+    /// A real day's proportions (FORMATS.md): ~31% of submissions are Forms 3/4/5 but ~0.5% of the bytes;
+    /// ~40% are small other forms; the rest are large filings averaging ~1.8 MB that hold nearly all the bytes.
+    /// 2,545 submissions give ~1.3 GB raw, ~270 MB gzip.
+    public static let realistic = FeedMix(weights: [
+        (.form4, 640), (.form3, 40), (.form3A, 5), (.form4A, 40), (.form5, 20), (.form5A, 5), (.textLayout, 50),
+        (.other, 1_000), (.large, 745),
+    ])
 
     /// How many members of each kind `count` gives: exact, deterministic, summing to `count`.
     public func quotas(count: Int) -> [FeedKind: Int] {

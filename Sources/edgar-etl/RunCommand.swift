@@ -22,7 +22,8 @@ struct RunCommand: ParsableCommand {
             what it produced before.
 
             Memory: at most 64 MiB of members are in flight between reading and writing, whatever
-            --jobs is (one member above that still goes through alone), plus one member being read.
+            --jobs and --readers are (shared between the readers; a member above a reader's share still
+            goes through alone), plus one member being read per reader.
             Limits apply per member: a member above --max-member-bytes is skipped unheld and reading
             goes on; an input that inflates past --max-inflated-bytes (default 1 TiB) is given up.
 
@@ -52,6 +53,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Transformer workers (default: the number of cores).")
     var jobs: Int?
+
+    @Option(help: "Inputs read and inflated at once, sharing the --jobs workers (default: the number of cores). The output is the same for any value.")
+    var readers: Int?
 
     @Option(help: "Part file compression: gzip (default) or none.")
     var compression: Compression?
@@ -104,6 +108,8 @@ struct RunCommand: ParsableCommand {
         // No check for --output here: validate() runs before ArgumentParser reports an unknown option, so a misspelt
         // `--ouptut out` would read as "give --output"; run() checks it once the options are known to be right.
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
+        // Readers and workers block on queues, each on its own Dispatch thread: keep well inside the thread pool.
+        if let readers, !(1...64).contains(readers) { throw ValidationError("--readers must be between 1 and 64") }
         if let compressionLevel, !(1...9).contains(compressionLevel) { throw ValidationError("--compression-level must be 1 to 9") }
         if let maxMemberBytes, maxMemberBytes < 1024 { throw ValidationError("--max-member-bytes must be at least 1024") }
         if let maxCompressionRatio, maxCompressionRatio < 2 { throw ValidationError("--max-compression-ratio must be at least 2") }
@@ -216,6 +222,7 @@ struct RunCommand: ParsableCommand {
         file?.apply(to: &options)
         options.output = output
         if let jobs { options.jobs = jobs }
+        if let readers { options.readers = readers }
         if let compression { options.compression = compression }
         if let compressionLevel { options.compressionLevel = compressionLevel }
         if let partition { options.granularity = partition }

@@ -47,7 +47,7 @@ extension EdgarGen {
         @Flag(help: "Only XML Form 4s, no attachments, LF endings (benchmark input); same as --mix form4-only.")
         var form4Only = false
 
-        @Option(help: "The mix: standard, form4-only (XML Form 4s, no quirks), xml-only (Forms 3/4/5 in XML, no other forms), text-only (text-layout Form 4s).")
+        @Option(help: "The mix: standard, form4-only (XML Form 4s, no quirks), xml-only (Forms 3/4/5 in XML, no other forms), text-only (text-layout Form 4s), realistic (a real day's kinds and bytes: 31% Forms 3/4/5 at ~0.5% of the bytes, large 10-K/10-Q/N-PORT/prospectus filings with XBRL and uuencoded binaries; ~0.5 MB per submission, ~4.9:1 under gzip).")
         var mix: MixName = .standard
 
         @Option(help: "Output path, conventionally <date>.nc.tar.gz.")
@@ -72,7 +72,7 @@ extension EdgarGen {
     }
 
     enum MixName: String, ExpressibleByArgument, CaseIterable {
-        case standard, form4Only = "form4-only", xmlOnly = "xml-only", textOnly = "text-only"
+        case standard, form4Only = "form4-only", xmlOnly = "xml-only", textOnly = "text-only", realistic
 
         var mix: FeedMix {
             switch self {
@@ -80,6 +80,7 @@ extension EdgarGen {
             case .form4Only: .form4Only
             case .xmlOnly: .xmlOnly
             case .textOnly: .textOnly
+            case .realistic: .realistic
             }
         }
     }

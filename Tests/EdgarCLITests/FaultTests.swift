@@ -87,6 +87,34 @@ import Testing
         }
     }
 
+    /// The same with four readers at once: several sources are open and committing when the kill lands. The
+    /// moments are random (printed on failure), so that over many CI runs every phase of a commit gets hit.
+    @Test func killNineDuringAMultiReaderRunThenRerunGivesTheSameBytes() throws {
+        let inputs = [big] + small
+        let reference = folder + "/reference-readers"
+        let began = Date()
+        #expect(try Binary.run("edgar-etl", ["run"] + inputs + ["--output", reference, "--readers", "4"]).status == 0)
+        let duration = Date().timeIntervalSince(began)
+        let expected = Self.files(reference)
+
+        for round in 0..<3 {
+            let fraction = Double.random(in: 0.05...0.95)
+            let out = folder + "/killed-readers-\(round)"
+            let process = try start(["run"] + inputs + ["--output", out, "--readers", "4"])
+            usleep(useconds_t(duration * fraction * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            for (path, bytes) in Self.files(out) where !path.hasPrefix("_staging/") && !path.hasPrefix("_locks/") {
+                #expect(expected[path] == bytes, "after kill at \(fraction): \(path) is partial or foreign")
+            }
+            #expect(try Binary.run("edgar-etl", ["run"] + inputs + ["--output", out, "--readers", "4"]).status == 0)
+            let rerun = Self.files(out)
+            #expect(rerun.keys.sorted() == expected.keys.sorted(), "after kill at \(fraction)")
+            #expect(rerun == expected, "after kill at \(fraction)")
+            #expect(!FileManager.default.fileExists(atPath: out + "/_staging"))
+        }
+    }
+
     @Test func sigintStopsCleanlyWithItsOwnStatus() throws {
         let out = folder + "/interrupted"
         let process = Process()
