@@ -46,7 +46,8 @@ public enum ReportHTML {
         let t = r.totals
         var rows: [(String, Int)] = [("sources", t.sources), ("input bytes", t.inputBytes), ("filings", t.filings)]
         rows += t.rows.sorted { $0.key < $1.key }.map { ("rows: " + $0.key, $0.value) }
-        rows += t.rejects.sorted { $0.key < $1.key }.map { ("rejects: " + $0.key, $0.value) }
+        // Per code in the rejects section (its "in committed inputs" column): fifty codes would drown this table.
+        rows.append(("rejects", t.rejects.values.reduce(0, +)))
         rows += [("skipped submissions", t.skipped.values.reduce(0, +)), ("files", t.files), ("file bytes", t.fileBytes)]
         var html = "<h2 id=\"totals-section\">Totals</h2><p>Summed over every manifest in <code>_manifests</code>.</p>"
         html += "<table id=\"totals\"><tr><th>what</th><th class=\"n\">count</th></tr>"
@@ -63,6 +64,9 @@ public enum ReportHTML {
             let bars = dated.map { SVGChart.Bar(label: $0.date, values: [$0.filings], highlight: $0.isShort) }
             html += SVGChart.columns(bars: bars, series: [.init(name: "filings", color: SVGChart.palette[0])],
                                      xTitle: "filing date", yTitle: "filings per day", highlightName: "short day")
+        }
+        if let unknown = r.days.first(where: { $0.date == "unknown" }) {
+            html += "<p>\(ReportFormat.grouped(unknown.filings)) filing\(unknown.filings == 1 ? "" : "s") without a filing date (loose documents) are counted in the table, not drawn.</p>"
         }
         let short = r.shortDays
         html += short.isEmpty ? "<p class=\"ok\">No short day.</p>" : "<p class=\"bad\">Short days: " + short.map(\.date).joined(separator: ", ") + "</p>"
@@ -98,7 +102,7 @@ public enum ReportHTML {
             html += "<h3>\(title)</h3>"
             if !buckets.isEmpty {
                 html += SVGChart.columns(bars: buckets.map { b in SVGChart.Bar(label: b.0, values: order.map { b.1[$0] ?? 0 }) },
-                                         series: series, xTitle: "filing \(unit)", yTitle: "filings per \(unit)")
+                                         series: series, xTitle: "filing \(unit)", yTitle: "filings per \(unit)", alwaysLegend: true)
             }
             // The whole-folder table, including filings without a date.
             var all: [String: Int] = [:]
@@ -118,14 +122,16 @@ public enum ReportHTML {
         for c in r.rejects {
             html += "<tr><td>\(HTML.escape(c.code))</td><td class=\"n\">\(c.total)</td><td class=\"n\">\(c.committed)</td><td class=\"n\">\(c.uncommitted)</td></tr>"
         }
-        html += "</table><h3>Samples</h3><table id=\"reject-samples\"><tr><th>error code</th><th>input</th><th>member</th><th>message</th><th>excerpt</th></tr>"
+        let sampleCount = r.rejects.reduce(0) { $0 + $1.samples.count }
+        html += "</table><h3>Samples</h3><details\(sampleCount <= 30 ? " open" : "")><summary>\(sampleCount) sample\(sampleCount == 1 ? "" : "s"), up to 3 per code</summary>"
+        html += "<table id=\"reject-samples\"><tr><th>error code</th><th>input</th><th>member</th><th>message</th><th>excerpt</th></tr>"
         for c in r.rejects {
             for s in c.samples {
                 html += "<tr><td>\(HTML.escape(c.code))</td><td>\(HTML.escape(s.input))</td><td>\(HTML.escape(s.member ?? ""))</td>"
                 html += "<td>\(HTML.escape(s.message))</td><td><pre>\(HTML.escape(s.excerpt))</pre></td></tr>"
             }
         }
-        return html + "</table>\n"
+        return html + "</table></details>\n"
     }
 
     private static func issues(_ r: QualityReport) -> String {
@@ -142,13 +148,15 @@ public enum ReportHTML {
     private static func skipped(_ r: QualityReport) -> String {
         var html = "<h2 id=\"skipped-section\">Skipped form types per input</h2><p>Submissions of other forms are skipped, not rejected.</p>"
         guard !r.skipped.isEmpty else { return html + "<p>None.</p>\n" }
+        let count = r.skipped.reduce(0) { $0 + $1.forms.count }
+        html += "<details\(count <= 40 ? " open" : "")><summary>\(count) input and form type pair\(count == 1 ? "" : "s") over \(r.skipped.count) input\(r.skipped.count == 1 ? "" : "s")</summary>"
         html += "<table id=\"skipped\"><tr><th>input</th><th>form type</th><th class=\"n\">submissions</th></tr>"
         for s in r.skipped {
             for (form, n) in s.forms.sorted(by: { $0.key < $1.key }) {
                 html += "<tr><td>\(HTML.escape(s.input))</td><td>\(HTML.escape(form))</td><td class=\"n\">\(n)</td></tr>"
             }
         }
-        return html + "</table>\n"
+        return html + "</table></details>\n"
     }
 
     private static func uncommitted(_ r: QualityReport) -> String {

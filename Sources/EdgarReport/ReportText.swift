@@ -6,7 +6,7 @@ public enum ReportText {
         out += "Totals (from \(t.sources) manifest\(t.sources == 1 ? "" : "s"))\n"
         var totals: [[String]] = [["sources", g(t.sources)], ["input bytes", g(t.inputBytes)], ["filings", g(t.filings)]]
         totals += t.rows.sorted { $0.key < $1.key }.map { ["rows: " + $0.key, g($0.value)] }
-        totals += t.rejects.sorted { $0.key < $1.key }.map { ["rejects: " + $0.key, g($0.value)] }
+        totals.append(["rejects", g(t.rejects.values.reduce(0, +))])
         totals.append(["skipped submissions", g(t.skipped.values.reduce(0, +))])
         totals.append(["files", g(t.files)])
         totals.append(["file bytes", g(t.fileBytes)])

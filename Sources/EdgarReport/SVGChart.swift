@@ -17,15 +17,25 @@ enum SVGChart {
     static let palette = ["#3b6ea8", "#e08a2e", "#5a9e4b", "#b5473a", "#7d62a8", "#8c6d4f", "#c45e9c", "#6f6f6f", "#2e9a9a", "#a8a23b"]
 
     /// Vertical bars over time. `xTitle`/`yTitle` say what the axes count.
-    static func columns(bars: [Bar], series: [Series], xTitle: String, yTitle: String, highlightName: String? = nil, width: Int = 960, height: Int = 280) -> String {
-        let left = 64, right = 16, top = 16 + (series.count > 1 || highlightName != nil ? 22 : 0), bottom = 58
+    static func columns(bars: [Bar], series: [Series], xTitle: String, yTitle: String, highlightName: String? = nil, alwaysLegend: Bool = false, width: Int = 960, height: Int = 280) -> String {
+        let left = 64, right = 16, top = 16 + (series.count > 1 || alwaysLegend || highlightName != nil ? 24 : 0), bottom = 58
         let plotW = width - left - right, plotH = height - top - bottom
         let maxValue = max(1, bars.map { $0.values.reduce(0, +) }.max() ?? 1)
         let (tickStep, axisMax) = niceScale(maxValue)
         var svg = open(width, height, title: yTitle + " by " + xTitle)
         svg += axisY(left: left, top: top, plotW: plotW, plotH: plotH, step: tickStep, axisMax: axisMax, title: yTitle)
         let slot = Double(plotW) / Double(max(1, bars.count))
-        let barW = max(0.5, slot * (bars.count > 200 ? 1.0 : 0.8))
+        // A few bars stay bar-shaped rather than filling the width.
+        let barW = min(48, max(0.5, slot * (bars.count > 200 ? 1.0 : 0.8)))
+        // A highlighted bar may be a sliver among a thousand: a band the height of the plot and a marker above it
+        // keep it visible at any width.
+        for (i, bar) in bars.enumerated() where bar.highlight {
+            let w = max(3, slot)
+            let x = Double(left) + (Double(i) + 0.5) * slot - w / 2
+            svg += "<rect x=\"\(f(x))\" y=\"\(top)\" width=\"\(f(w))\" height=\"\(plotH)\" fill=\"#c0392b\" fill-opacity=\"0.15\"/>"
+            let cx = Double(left) + (Double(i) + 0.5) * slot
+            svg += "<path d=\"M\(f(cx - 5)) \(top - 9) L\(f(cx + 5)) \(top - 9) L\(f(cx)) \(top - 1) Z\" fill=\"#c0392b\"><title>\(HTML.escape(bar.label)) (\(HTML.escape(highlightName ?? "")))</title></path>"
+        }
         for (i, bar) in bars.enumerated() {
             var y = Double(top + plotH)
             let x = Double(left) + Double(i) * slot + (slot - barW) / 2
@@ -47,12 +57,16 @@ enum SVGChart {
         for i in labelled.sorted() {
             let x = Double(left) + (Double(i) + 0.5) * slot
             svg += "<line x1=\"\(f(x))\" y1=\"\(top + plotH)\" x2=\"\(f(x))\" y2=\"\(top + plotH + 4)\" stroke=\"#333\"/>"
-            svg += "<text x=\"\(f(x))\" y=\"\(top + plotH + 18)\" text-anchor=\"middle\" font-size=\"11\">\(HTML.escape(bars[i].label))</text>"
+            // The end labels stay inside the chart.
+            let thinned = every > 1
+            let anchor = thinned && i == 0 ? "start" : thinned && i == bars.count - 1 ? "end" : "middle"
+            let tx = anchor == "start" ? x - slot / 2 : anchor == "end" ? x + slot / 2 : x
+            svg += "<text x=\"\(f(tx))\" y=\"\(top + plotH + 18)\" text-anchor=\"\(anchor)\" font-size=\"11\">\(HTML.escape(bars[i].label))</text>"
         }
         svg += "<text x=\"\(left + plotW / 2)\" y=\"\(height - 8)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">\(HTML.escape(xTitle))</text>"
         // Legend across the top.
         var legendX = left
-        var legend = series.count > 1 ? series.map { ($0.name, $0.color) } : []
+        var legend = series.count > 1 || alwaysLegend ? series.map { ($0.name, $0.color) } : []
         if let highlightName { legend.append((highlightName, "#c0392b")) }
         for (name, color) in legend {
             svg += "<rect x=\"\(legendX)\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(color)\"/>"
