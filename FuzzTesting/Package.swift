@@ -16,6 +16,7 @@ let package = Package(
         .executableTarget(name: "FuzzTextLayout", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzGzip", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzPipelineFile", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzManifest", dependencies: ["FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -268,6 +268,7 @@ def document_rows(root, filing_id, accession, envelope_type, filing_date, source
     filing.cik("issuer_cik", text_of(issuer, "issuerCik"))
     filing.string("issuer_name", text_of(issuer, "issuerName"))
     filing.string("issuer_trading_symbol", text_of(issuer, "issuerTradingSymbol"))
+    filing.string("issuer_foreign_trading_symbol", text_of(issuer, "issuerForeignTradingSymbol"))
     for column, name in (("no_securities_owned", "noSecuritiesOwned"),
                          ("not_subject_to_section16", "notSubjectToSection16"),
                          ("form3_holdings_reported", "form3HoldingsReported"),
@@ -289,6 +290,9 @@ def document_rows(root, filing_id, accession, envelope_type, filing_date, source
                              ("street2", "rptOwnerStreet2"), ("city", "rptOwnerCity"), ("state", "rptOwnerState"),
                              ("zip_code", "rptOwnerZipCode"), ("state_description", "rptOwnerStateDescription")):
             row.string(column, owner.findtext(".//" + name))
+        row.boolean("non_us_address", owner.findtext(".//rptOwnerNonUSAddressFlag"))
+        row.string("non_us_state_territory", owner.findtext(".//rptOwnerNonUSStateTerritory"))
+        row.string("country", owner.findtext(".//rptOwnerCountry"))
         for column, name in (("is_director", "isDirector"), ("is_officer", "isOfficer"),
                              ("is_ten_percent_owner", "isTenPercentOwner"), ("is_other", "isOther")):
             row.boolean(column, owner.findtext(".//" + name))

@@ -37,11 +37,14 @@ public struct Pipeline: Sendable {
         return Array(zip(discovered, SourceKey.keys(for: discovered.map(\.path))))
     }
 
-    /// Runs the ETL. With a shard other than `.whole`, only that shard's inputs are read and `_SUCCESS` is
-    /// left to `edgar-etl commit`.
+    /// Runs the ETL. With a shard other than `.whole` (or `writeSuccessMarker` off), only that shard's inputs
+    /// are read and `_SUCCESS` is left to `edgar-etl commit`. A whole run removes `_SUCCESS` when it starts and
+    /// writes it back only when at least one input committed, every input committed, `successAllowed` agrees
+    /// (the CLI's reject thresholds) and no other attempt is writing to OUT.
     public func run(
         inputs: [String], shard: Shard = .whole, cancellation: CancellationToken = CancellationToken(),
-        progress: ProgressHandler? = nil, onSource: SourceHandler? = nil
+        progress: ProgressHandler? = nil, onSource: SourceHandler? = nil,
+        successAllowed: (RunReport) -> Bool = { _ in true }
     ) throws -> RunReport {
         let started = DispatchTime.now()
         XMLRuntime.initialize()
@@ -49,8 +52,16 @@ public struct Pipeline: Sendable {
         let discovered = planned.map(\.input)
         let paths = discovered.map(\.path)
         let keys = planned.map(\.key)
-        let directory = OutputDirectory(layout: OutputLayout(root: options.output, compression: options.compression))
-        try directory.prepare()
+        let ownsSuccess = shard == .whole && options.writeSuccessMarker
+        let directory = OutputDirectory(
+            layout: OutputLayout(root: options.output, compression: options.compression), withdrawsSuccessAtStart: ownsSuccess)
+        do {
+            try directory.prepare()
+            try directory.checkKeys(zip(paths, keys).map { (path: $0, key: $1) })
+        } catch {
+            directory.finish()
+            throw error
+        }
 
         let jobs = options.jobs
         let toWorkers = BoundedQueue<WorkBatch>(capacity: jobs * 2)
@@ -60,9 +71,11 @@ public struct Pipeline: Sendable {
         let group = DispatchGroup()
         let options = self.options
 
+        let consumed = ByteCounter()
         DispatchQueue(label: "edgar-etl.reader").async(group: group) {
             Pipeline.readAll(
-                discovered, options: options, cancellation: cancellation, window: window, budget: budget, into: toWorkers)
+                discovered, options: options, consumed: consumed, cancellation: cancellation, window: window,
+                budget: budget, into: toWorkers)
             for _ in 0..<jobs { toWorkers.put(nil) }
         }
         let finishedWorkers = WorkerCountdown(count: jobs)
@@ -86,12 +99,14 @@ public struct Pipeline: Sendable {
         var writer = WriterStage(directory: directory, options: options, keys: keys, paths: paths)
         var reorder = ReorderBuffer<ResultBatch>()
         var tracker = RunProgress(inputsTotal: paths.count)
+        tracker.bytesTotal = Pipeline.totalSize(discovered)
         while let batch = toWriter.take() {
             reorder.insert(batch, at: batch.sequence)
             while let next = reorder.popNext() {
                 window.signal()
                 budget.release(next.budgetBytes)
                 if let finished = writer.apply(next, report: &report, progress: &tracker) { onSource?(finished) }
+                tracker.bytesRead = consumed.value
                 progress?(tracker)
             }
         }
@@ -99,17 +114,22 @@ public struct Pipeline: Sendable {
         for (index, sink) in writer.openSinks { report.sources[index] = sink.abandon() }
         report.interrupted = cancellation.isCancelled
         report.peakMemberBytesInFlight = budget.peak
-        if report.allCommitted && shard == .whole && options.writeSuccessMarker { try directory.markSuccess() }
+        directory.finish()
+        if ownsSuccess && report.allCommitted && report.sources.contains(where: { $0.status == .committed })
+            && successAllowed(report)
+        {
+            report.successWithheld = try directory.markSuccessIfComplete(zip(paths, keys).map { (path: $0, key: $1) })
+        }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return report
     }
 
     /// Stage 1: reads every input in order and cuts the members into batches.
     private static func readAll(
-        _ inputs: [DiscoveredInput], options: PipelineOptions, cancellation: CancellationToken,
+        _ inputs: [DiscoveredInput], options: PipelineOptions, consumed: ByteCounter, cancellation: CancellationToken,
         window: DispatchSemaphore, budget: ByteBudget, into queue: BoundedQueue<WorkBatch>
     ) {
-        let reader = InputReader(limits: options.readerLimits)
+        let reader = InputReader(limits: options.readerLimits, consumed: consumed)
         // A batch is cut at 4 MiB of members, or at a quarter of a small budget so that several batches fit in it.
         let batchBytes = min(4 << 20, max(1, options.memberBytesInFlight / 4))
         var sequence = 0
@@ -149,6 +169,18 @@ public struct Pipeline: Sendable {
                     return
                 }
             }
+        }
+    }
+}
+
+extension Pipeline {
+    /// The bytes of every readable input, for the progress display's share read and ETA.
+    static func totalSize(_ inputs: [DiscoveredInput]) -> Int {
+        inputs.reduce(0) { total, input in
+            guard case .file(let path) = input,
+                let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+            else { return total }
+            return total + size
         }
     }
 }

@@ -23,6 +23,8 @@ public struct RunReport: Sendable {
         public var rejects: [RejectCode: Int] = [:]
         public var skipped: [String: Int] = [:]
         public var message: String?
+        /// For `failedOutput`: retrying cannot help (read-only file system, name too long, key conflict).
+        public var permanent = false
     }
 
     public var sources: [Source] = []
@@ -30,15 +32,26 @@ public struct RunReport: Sendable {
     public var interrupted = false
     /// The most member bytes that were between the reader and the writer at once (see `ByteBudget`).
     public var peakMemberBytesInFlight = 0
+    /// Why `_SUCCESS` was not written although every input committed (another attempt still writing to OUT).
+    public var successWithheld: String?
 
-    public var filings: Int { sources.reduce(0) { $0 + $1.filings } }
-    public var rejects: Int { sources.reduce(0) { $0 + $1.rejects.values.reduce(0, +) } }
-    public var bytes: Int { sources.reduce(0) { $0 + $1.bytes } }
+    /// The sources whose counts are in OUT: the committed ones, and each failed input (its counts are the one reject
+    /// that explains it, which is published).
+    public var published: [Source] { sources.filter { $0.status == .committed || $0.status == .failedInput } }
+    /// The sources that were read, in part or whole, but left nothing in OUT (interrupted, or their output failed).
+    public var unpublished: [Source] { sources.filter { $0.status == .interrupted || $0.status == .failedOutput } }
+
+    /// Totals count what is in OUT, so that they agree with the manifests after an interrupt or a failed write;
+    /// what was read but not committed is `unpublished`'s.
+    public var filings: Int { published.reduce(0) { $0 + $1.filings } }
+    public var rejects: Int { published.reduce(0) { $0 + $1.rejects.values.reduce(0, +) } }
+    public var bytes: Int { published.reduce(0) { $0 + $1.bytes } }
     public var allCommitted: Bool { !interrupted && sources.allSatisfy { $0.status == .committed } }
 
-    public func total<K: Hashable>(_ field: KeyPath<Source, [K: Int]>) -> [K: Int] {
+    /// A per-source count summed over the published sources, or over `sources` when given.
+    public func total<K: Hashable>(_ field: KeyPath<Source, [K: Int]>, of sources: [Source]? = nil) -> [K: Int] {
         var out: [K: Int] = [:]
-        for source in sources { out.merge(source[keyPath: field], uniquingKeysWith: +) }
+        for source in sources ?? published { out.merge(source[keyPath: field], uniquingKeysWith: +) }
         return out
     }
 }

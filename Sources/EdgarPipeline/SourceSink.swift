@@ -22,7 +22,7 @@ final class SourceSink {
     init(path: String, key: String, directory: OutputDirectory, options: PipelineOptions) throws {
         writer = try SourceWriter(
             layout: directory.layout, sourceKey: key, attemptID: directory.attemptID,
-            compressionLevel: options.compressionLevel)
+            compressionLevel: options.compressionLevel, withdrawsSuccessOnChange: !directory.withdrawsSuccessAtStart)
         report = RunReport.Source(path: path, key: key, status: .interrupted)
         policy = options.onTruncated
         granularity = options.granularity
@@ -93,6 +93,7 @@ final class SourceSink {
             writer.abort()
             report.status = .failedOutput
             report.message = "\(error)"
+            report.permanent = error.isPermanentOutputError
         }
         return report
     }

@@ -38,6 +38,7 @@ struct WriterStage {
             } catch {
                 report.sources[index].status = .failedOutput
                 report.sources[index].message = "\(error)"
+                report.sources[index].permanent = error.isPermanentOutputError
                 failedSources.insert(index)
                 if batch.end != nil { progress.inputsDone += 1 }
                 return report.sources[index]
@@ -55,6 +56,7 @@ struct WriterStage {
             var failed = sink.abandon()
             failed.status = .failedOutput
             failed.message = "\(writeError)"
+            failed.permanent = writeError.isPermanentOutputError
             report.sources[index] = failed
             return failed
         }
@@ -63,7 +65,6 @@ struct WriterStage {
             let encoder = self.encoder
             report.sources[index] = sink.finish(end) { encoder.encodeReject($0) }
             progress.inputsDone += 1
-            progress.bytesRead += end.bytes
             return report.sources[index]
         }
         return nil
@@ -77,7 +78,12 @@ public struct RunProgress: Sendable {
     public var filings = 0
     public var rejects = 0
     public var skipped = 0
+    /// Input bytes read so far (compressed, as on disk), counted as the reader goes, not when an input ends.
     public var bytesRead = 0
+    /// The size of every input, read or not.
+    public var bytesTotal = 0
+
+    public init(inputsTotal: Int) { self.inputsTotal = inputsTotal }
 
     mutating func count(_ item: ProcessedItem) {
         switch item {

@@ -5,9 +5,12 @@ import EdgarZlib
 /// memory bounded by the member limit whatever the input size.
 public struct InputReader: Sendable {
     public var limits: ReaderLimits
+    /// When set, every byte read from an input file is added to it as it is read (for progress).
+    public var consumed: ByteCounter?
 
-    public init(limits: ReaderLimits = .init()) {
+    public init(limits: ReaderLimits = .init(), consumed: ByteCounter? = nil) {
         self.limits = limits
+        self.consumed = consumed
     }
 
     /// Reads `path` (a file). `label` is the input path as given (goes into `Member.archive` / `SourceRef.archive`).
@@ -30,7 +33,7 @@ public struct InputReader: Sendable {
                 bytesRead: 0, sha256: "", members: 0,
                 failure: rejects.failure(.unreadableInput, keepable: false, error.description))
         }
-        let stream = SourceStream(file: file)
+        let stream = SourceStream(file: file, consumed: consumed)
         var members = 0
         var events = 0
         // The format readers throw untyped errors (zlib's, the file's); the body's errors travel boxed so they

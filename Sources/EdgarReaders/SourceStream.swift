@@ -10,9 +10,11 @@ final class SourceStream {
     private var hasher = SHA256()
     private(set) var bytesRead = 0
     private(set) var atEnd = false
+    private let consumed: ByteCounter?
 
-    init(file: InputFile, chunkSize: Int = SourceStream.chunkSize) {
+    init(file: InputFile, chunkSize: Int = SourceStream.chunkSize, consumed: ByteCounter? = nil) {
         self.file = file
+        self.consumed = consumed
         buffer = .allocate(byteCount: chunkSize, alignment: 16)
     }
 
@@ -26,6 +28,7 @@ final class SourceStream {
         let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
         hasher.update(buffer: chunk)
         bytesRead += n
+        consumed?.add(n)
         return chunk
     }
 

@@ -77,12 +77,17 @@ struct DocumentBuilder {
             : rng.weighted([("X0202", 25), ("X0306", 35), ("X0508", 40)])
         doc.documentType = form.documentType
         doc.periodOfReport = periodOfReport().iso
+        // EDGAR stamps the schema in force on the filing day; the draw above still happens, so that documents filed
+        // before X0609 come out exactly as they did.
+        let isX0609 = filingDate >= ForeignInsiders.effective
+        if isX0609 { doc.schemaVersion = "X0609" }
         if form.isAmendment {
             doc.dateOfOriginalSubmission = filingDate.adding(days: -rng.int(1...120)).iso
         }
         doc.issuer = issuer
         let ownerCount = rng.weighted([(1, 88), (2, 8), (3, 4)])
         doc.reportingOwners = (0..<ownerCount).map { makeOwner(first: $0 == 0, single: ownerCount == 1) }
+        if isX0609 { applyX0609() }
         switch form.baseNumber {
         case 3:
             fillForm3()
@@ -91,7 +96,7 @@ struct DocumentBuilder {
         default:
             fillForm4Or5(transactionFormType: "5")
         }
-        if doc.schemaVersion == "X0508" && !isForm3 && rng.chance(90) {
+        if (doc.schemaVersion == "X0508" || isX0609) && !isForm3 && rng.chance(90) {
             doc.aff10b5One = rng.pick(["0", "1", "true", "false", "0", "0"])
         }
         if rng.chance(25) {

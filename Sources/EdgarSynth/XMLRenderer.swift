@@ -28,6 +28,7 @@ public enum XMLRenderer {
         w.leaf("issuerCik", doc.issuer.cik)
         w.leaf("issuerName", doc.issuer.name)
         w.leaf("issuerTradingSymbol", doc.issuer.tradingSymbol)
+        w.leaf("issuerForeignTradingSymbol", doc.issuer.foreignTradingSymbol)
         w.close("issuer")
         for owner in doc.reportingOwners {
             w.gap()
@@ -133,13 +134,20 @@ public enum XMLRenderer {
         w.leaf("rptOwnerCik", owner.cik)
         w.leaf("rptOwnerName", owner.name)
         w.close("reportingOwnerId")
-        let address = [owner.street1, owner.street2, owner.city, owner.state, owner.zipCode, owner.stateDescription]
+        let address = [
+            owner.nonUSAddressFlag, owner.street1, owner.street2, owner.city, owner.nonUSStateTerritory, owner.state,
+            owner.country, owner.zipCode, owner.stateDescription,
+        ]
         if address.contains(where: { $0 != nil }) {
+            // X0609 order (the flag first, as in the real MSFT filing; territory and country around the state).
             w.open("reportingOwnerAddress")
+            w.leaf("rptOwnerNonUSAddressFlag", owner.nonUSAddressFlag)
             w.leaf("rptOwnerStreet1", owner.street1)
             w.leaf("rptOwnerStreet2", owner.street2)
             w.leaf("rptOwnerCity", owner.city)
+            w.leaf("rptOwnerNonUSStateTerritory", owner.nonUSStateTerritory)
             w.leaf("rptOwnerState", owner.state)
+            w.leaf("rptOwnerCountry", owner.country)
             w.leaf("rptOwnerZipCode", owner.zipCode)
             w.leaf("rptOwnerStateDescription", owner.stateDescription)
             w.close("reportingOwnerAddress")

@@ -36,10 +36,10 @@ public enum LayoutAgreement {
                 }
                 switch table {
                 case .filings:
-                    null("issuer_cik", "schema_version")
+                    null("issuer_cik", "schema_version", "issuer_foreign_trading_symbol")
                     if r["no_securities_owned"] == .bool(false) { r["no_securities_owned"] = .null }
                 case .reportingOwners:
-                    null("owner_cik", "state_description")
+                    null("owner_cik", "state_description", "non_us_address", "non_us_state_territory", "country")
                     let street = [r["street1"]?.stringValue, r["street2"]?.stringValue].compactMap { $0 }
                     r["street1"] = street.isEmpty ? .null : .string(street.joined(separator: " "))
                     r["street2"] = .null

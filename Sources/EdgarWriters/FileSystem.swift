@@ -19,6 +19,12 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
 
     /// Out of space or quota: the operator can fix it and retry.
     public var isTransient: Bool { errno == ENOSPC || errno == EDQUOT || errno == EIO || errno == EAGAIN }
+
+    /// Retrying the same command cannot succeed: a read-only file system, a name or path too long, a path
+    /// that is not a folder or is a link where none is allowed. Exit 73 rather than 75 (retry).
+    public var isPermanent: Bool {
+        [EROFS, ENAMETOOLONG, ENOTDIR, EISDIR, ELOOP, EINVAL, EXDEV, EMLINK, EEXIST].contains(errno)
+    }
 }
 
 /// Every file-system call the writer makes goes through here (in the manner of swift-system's syscall layer),
@@ -158,16 +164,6 @@ enum FileSystem {
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
-    }
-
-    /// `rm -rf`, for staging folders only.
-    static func removeTree(_ path: String) {
-        if isDirectory(path) {
-            for name in listDirectory(path) { removeTree(path + "/" + name) }
-            rmdir(path)
-        } else {
-            unlink(path)
-        }
     }
 
     /// Writes `bytes` to `path` through a temporary file and a rename, so readers see all or nothing.

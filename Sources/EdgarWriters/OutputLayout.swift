@@ -12,6 +12,9 @@ public struct OutputLayout: Sendable {
 
     public var manifestsFolder: String { root + "/_manifests" }
     public var stagingFolder: String { root + "/_staging" }
+    /// Per-source lock files (`<source-key>.lock`), present only while a source commits or after a commit
+    /// that failed half-way (the file then lists what the re-run must clean up).
+    public var locksFolder: String { root + "/_locks" }
     public var successMarker: String { root + "/_SUCCESS" }
 
     public func manifestPath(sourceKey: String) -> String { manifestsFolder + "/" + sourceKey + ".json" }
@@ -32,33 +35,47 @@ public enum Compression: String, Sendable, CaseIterable {
     public var fileExtension: String { self == .gzip ? ".ndjson.gz" : ".ndjson" }
 }
 
-/// Derives the `<source-key>` of each input: its file name, made safe for a file name. Re-running the same
-/// input therefore replaces exactly the files it produced before. Two inputs of one run with the same file
-/// name (`a/day.zip`, `b/day.zip`) are told apart by their folders.
-public enum SourceKey {
-    public static func keys(for paths: [String]) -> [String] {
-        let base = paths.map { sanitize(lastComponents(of: $0, count: 1)) }
-        var counts: [String: Int] = [:]
-        for key in base { counts[key, default: 0] += 1 }
-        return zip(paths, base).map { path, key in
-            counts[key]! > 1 ? sanitize(lastComponents(of: path, count: 64)) : key
-        }
+extension OutputLayout {
+    static let manifestsName = "_manifests"
+    static let stagingName = "_staging"
+    static let locksName = "_locks"
+    static let successName = "_SUCCESS"
+
+    /// `a/b/c` -> (`a/b`, `c`).
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
     }
 
-    private static func lastComponents(of path: String, count: Int) -> String {
-        let parts = path.split(separator: "/").filter { $0 != "." && $0 != ".." }
-        return parts.suffix(count).joined(separator: "_")
-    }
-
-    /// Letters, digits, `.`, `_` and `-` stay; anything else becomes `_`. Never empty, never hidden.
-    static func sanitize(_ name: String) -> String {
-        var out = ""
-        for scalar in name.unicodeScalars {
-            let ok = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
-                || scalar == "." || scalar == "_" || scalar == "-"
-            out.unicodeScalars.append(ok ? scalar : "_")
+    /// Whether `path` (relative to OUT) is a part file of source `key` in the contract's layout:
+    /// `<table>/[year=YYYY|unknown/[month=MM|unknown/[day=DD|unknown/]]]part-<key>-NNNNN.ndjson[.gz]`.
+    /// Every path a manifest or a lock file names is checked with this before it is hashed or removed, so
+    /// a damaged or hostile manifest can name nothing outside OUT, nothing of another source, and nothing
+    /// that is not a part file.
+    public static func isPartPath(_ path: String, sourceKey key: String) -> Bool {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard components.count >= 2, components.count <= 5,
+            Table.allCases.contains(where: { $0.folder == components[0] })
+        else { return false }
+        let partitions = components.dropFirst().dropLast()
+        for (component, field) in zip(partitions, ["year", "month", "day"]) {
+            let digits = field == "year" ? 4 : 2
+            guard component.hasPrefix(field + "=") else { return false }
+            let value = component.dropFirst(field.count + 1)
+            guard value == "unknown" || (value.utf8.count == digits && value.utf8.allSatisfy { $0 >= 48 && $0 <= 57 })
+            else { return false }
         }
-        while out.hasPrefix(".") { out.removeFirst() }
-        return out.isEmpty ? "input" : String(out.prefix(200))
+        let name = components.last!
+        let prefix = "part-" + key + "-"
+        guard name.hasPrefix(prefix) else { return false }
+        var rest = name.dropFirst(prefix.count)
+        if rest.hasSuffix(".ndjson.gz") {
+            rest = rest.dropLast(10)
+        } else if rest.hasSuffix(".ndjson") {
+            rest = rest.dropLast(7)
+        } else {
+            return false
+        }
+        return rest.utf8.count == 5 && rest.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 }

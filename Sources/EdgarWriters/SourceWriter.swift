@@ -6,33 +6,57 @@ import Darwin
 import EdgarCore
 import EdgarZlib
 
-/// Writes the tables of one source into its own staging folder, then commits them: files are renamed into
-/// place (so a reader never sees a partial file), files an earlier run of the same source produced and this
-/// one did not are removed, and the manifest is written last. `abort()` leaves OUT as it was.
+/// Writes the tables of one source into its own staging folder, then commits them under the source's lock
+/// (`SourceLock`): the old manifest is removed first, the files are renamed into place (a reader never sees a
+/// partial file), files the previous commit produced and this one did not are removed, and the manifest is
+/// written last. Every state a crash leaves is the old committed source, or an uncommitted one (no manifest)
+/// that the next commit of the key cleans up and replaces. `abort()` leaves OUT as it was.
+///
+/// Below OUT everything goes through descriptors and never follows a link (`FileSystemAt`).
 public final class SourceWriter {
     public let sourceKey: String
     fileprivate let layout: OutputLayout
     /// One compressor for all the source's parts: the writer is a single thread, and libdeflate's state and
     /// output buffer are then held once, not once per partition and table.
     fileprivate let compressor: GzipMemberCompressor?
+    fileprivate let stagingName: String
     fileprivate let stagingFolder: String
+    /// A sharded run leaves `_SUCCESS` alone unless it changes a manifest; a whole run removed it at its start.
+    fileprivate let withdrawsSuccessOnChange: Bool
     fileprivate var parts: [String: StagedPartFile] = [:]
     private var recentParts = [(partition: PartitionKey, part: StagedPartFile)?](repeating: nil, count: Table.allCases.count)
     private var finished = false
     /// `Table.allCases` builds a new array on every call: kept once.
     private static let tables = Table.allCases
 
-    public init(layout: OutputLayout, sourceKey: String, attemptID: String, compressionLevel: Int32 = 6) throws {
+    public init(
+        layout: OutputLayout, sourceKey: String, attemptID: String, compressionLevel: Int32 = 6,
+        withdrawsSuccessOnChange: Bool = false
+    ) throws {
         self.layout = layout
         self.sourceKey = sourceKey
+        self.withdrawsSuccessOnChange = withdrawsSuccessOnChange
         compressor = layout.compression == .gzip ? try GzipMemberCompressor(level: compressionLevel) : nil
-        stagingFolder = layout.stagingFolder + "/" + sourceKey + "." + attemptID
-        FileSystem.removeTree(stagingFolder)
-        try FileSystem.makeDirectories(stagingFolder)
+        stagingName = sourceKey + "." + attemptID
+        stagingFolder = layout.stagingFolder + "/" + stagingName
+        try withStaging { staging in
+            FileSystem.removeTree(stagingName, in: staging)
+            let fd = try FileSystem.openDirectory(stagingName, in: staging, create: true, label: "_staging/" + stagingName)
+            FileSystem.release(fd)
+        }
     }
 
     deinit {
         if !finished { abort() }
+    }
+
+    /// Runs `body` with the open `_staging` folder (refused if it is a link).
+    fileprivate func withStaging<T>(_ body: (Int32) throws -> T) throws -> T {
+        let root = try FileSystem.openRoot(layout.root, create: false)
+        defer { FileSystem.release(root) }
+        let staging = try FileSystem.openDirectory(OutputLayout.stagingName, in: root, create: true, label: OutputLayout.stagingName)
+        defer { FileSystem.release(staging) }
+        return try body(staging)
     }
 
     /// Appends rows of one table and partition.
@@ -69,29 +93,113 @@ public final class SourceWriter {
             files.append(.init(path: relative, rows: part.rows, bytes: part.bytesOnDisk, sha256: sha))
         }
         manifest.files = files
-        if !files.isEmpty { try FileSystem.syncFileSystem(containing: stagingFolder) }
-        let manifestPath = layout.manifestPath(sourceKey: sourceKey)
-        let previous = FileSystem.readFile(manifestPath).map(Manifest.filePaths(inManifestBytes:)) ?? []
-
-        for file in files {
-            let target = layout.root + "/" + file.path
-            try FileSystem.makeDirectories(String(target[..<target.lastIndex(of: "/")!]))
-            try FileSystem.rename(parts[file.path]!.stagingPath, target)
-        }
-        let produced = Set(files.map(\.path))
-        // A failed earlier attempt leaves its explanation in the unknown rejects partition, outside any manifest.
-        let failureRejects = layout.partPath(
-            table: .rejects, partition: .unknown(.month), sourceKey: sourceKey)
-        for stale in Set(previous + [failureRejects]).subtracting(produced).sorted() {
-            try FileSystem.removeFile(layout.root + "/" + stale)
-        }
-        try FileSystem.makeDirectories(layout.manifestsFolder)
-        try FileSystem.writeAtomically(manifest.encoded(), to: manifestPath, temporaryDirectory: stagingFolder)
+        let staged = Dictionary(uniqueKeysWithValues: parts.map { ($0.key, $0.value.stagingName) })
+        try publish(manifest, staged: staged)
         finished = true
         parts.removeAll()
         recentParts = recentParts.map { _ in nil }
-        FileSystem.removeTree(stagingFolder)
+        try? withStaging { FileSystem.removeTree(stagingName, in: $0) }
         return manifest
+    }
+
+    /// The commit proper, under the source's lock. `staged`: relative path -> name in the staging folder.
+    private func publish(_ manifest: Manifest, staged: [String: String]) throws {
+        let root = try FileSystem.openRoot(layout.root, create: false)
+        defer { FileSystem.release(root) }
+        let lock = try SourceLock(sourceKey: sourceKey, root: root)
+        // Until the list is recorded nothing has changed: the lock file can go as after a whole commit, unless it
+        // holds what an earlier commit left half-done.
+        var keepRecord = !lock.pending.isEmpty
+        defer { keepRecord ? lock.releaseKeepingRecord() : lock.releaseCommitted() }
+        let manifests = try FileSystem.openDirectory(
+            OutputLayout.manifestsName, in: root, create: true, label: OutputLayout.manifestsName)
+        defer { FileSystem.release(manifests) }
+        let staging = try FileSystem.openDirectory(
+            relative: OutputLayout.stagingName + "/" + stagingName, in: root, create: false)
+        defer { FileSystem.release(staging) }
+
+        let bytes = manifest.encoded()
+        var previous: [String] = []
+        var unchanged = false
+        switch ManifestReader.read(sourceKey: sourceKey, in: manifests) {
+        case .absent:
+            break
+        case .damaged:
+            // A damaged manifest names nothing we may trust: it is replaced, and what it listed is not touched.
+            // The source's own files are found by their names instead (`part-<key>-` in the layout).
+            previous = FileSystem.partFiles(of: sourceKey, in: root)
+        case .valid(let old):
+            guard SourceKey.sameInput(old.sourcePath, manifest.source.path) else {
+                throw OutputError.keyConflict(key: sourceKey, input: manifest.source.path, manifestInput: old.sourcePath)
+            }
+            previous = old.files.map(\.path)
+            unchanged = old.bytes == bytes && lock.pending.isEmpty
+        }
+        if withdrawsSuccessOnChange && !unchanged {
+            try FileSystem.unlinkEntry(OutputLayout.successName, in: root, label: OutputLayout.successName)
+        }
+        let produced = Set(manifest.files.map(\.path))
+        // A failed earlier attempt leaves its explanation in the unknown rejects partition, outside any manifest.
+        let failureRejects = layout.partPath(table: .rejects, partition: .unknown(.month), sourceKey: sourceKey)
+        let stale = Set(lock.pending + previous + [failureRejects]).subtracting(produced)
+        try lock.record(Array(stale.union(produced)), durably: false)
+        // One syncfs makes the staged parts and the list above durable together (one journal commit per source,
+        // not one per file). What follows are metadata changes that the journal keeps in order: the manifest's
+        // removal before the renames, the renames before the new manifest (itself fsynced).
+        try FileSystem.syncFileSystem(containing: stagingFolder)
+        keepRecord = true
+
+        // From here until the manifest is back, the source is uncommitted; the lock file says what to clean.
+        try FileSystem.unlinkEntry(sourceKey + ".json", in: manifests, label: OutputLayout.manifestsName + "/" + sourceKey + ".json")
+        var folders: [String: Int32] = [:]
+        defer { for fd in folders.values { FileSystem.release(fd) } }
+        for file in manifest.files {
+            let (folder, name) = OutputLayout.split(file.path)
+            if folders[folder] == nil { folders[folder] = try FileSystem.openDirectory(relative: folder, in: root, create: true) }
+            try FileSystem.rename(staged[file.path]!, in: staging, to: name, in: folders[folder]!, label: file.path)
+        }
+        for path in stale.sorted() {
+            let (folder, name) = OutputLayout.split(path)
+            if folders[folder] == nil {
+                guard let fd = try? FileSystem.openDirectory(relative: folder, in: root, create: false) else { continue }
+                folders[folder] = fd
+            }
+            try FileSystem.unlinkEntry(name, in: folders[folder]!, label: path)
+        }
+        try FileSystem.writeAtomically(
+            bytes, as: sourceKey + ".json", in: manifests, scratch: staging,
+            label: OutputLayout.manifestsName + "/" + sourceKey + ".json")
+        keepRecord = false
+        retireLegacyKeys(of: manifest.source.path, root: root, manifests: manifests)
+    }
+
+    /// Before source keys carried a hash, an input's key was its file name (or, when two inputs of a run shared
+    /// one, its path's components joined by `_`). Once the input is committed under its new key, what the same
+    /// input committed under such an old key is removed (manifest first, then its part files), or readers would
+    /// count its rows twice. Only a valid manifest of the same input is retired, and only its own part files.
+    private func retireLegacyKeys(of input: String, root: Int32, manifests: Int32) {
+        for legacy in SourceKey.legacyKeys(for: input) where legacy != sourceKey {
+            guard case .valid(let old) = ManifestReader.read(sourceKey: legacy, in: manifests),
+                SourceKey.sameInput(old.sourcePath, input),
+                let lock = try? SourceLock(sourceKey: legacy, root: root)
+            else { continue }
+            let failureRejects = layout.partPath(table: .rejects, partition: .unknown(.month), sourceKey: legacy)
+            let paths = Set(old.files.map(\.path) + lock.pending + [failureRejects])
+            guard (try? lock.record(Array(paths))) != nil,
+                (try? FileSystem.unlinkEntry(legacy + ".json", in: manifests, label: legacy + ".json")) != nil
+            else {
+                lock.releaseKeepingRecord()
+                continue
+            }
+            var failed = false
+            for path in paths.sorted() {
+                let (folder, name) = OutputLayout.split(path)
+                guard let fd = try? FileSystem.openDirectory(relative: folder, in: root, create: false) else { continue }
+                if (try? FileSystem.unlinkEntry(name, in: fd, label: path)) == nil { failed = true }
+                FileSystem.release(fd)
+            }
+            failed ? lock.releaseKeepingRecord() : lock.releaseCommitted()
+        }
     }
 
     /// Drops everything staged; OUT keeps what earlier runs committed.
@@ -99,7 +207,7 @@ public final class SourceWriter {
         finished = true
         parts.removeAll()
         recentParts = recentParts.map { _ in nil }
-        FileSystem.removeTree(stagingFolder)
+        try? withStaging { FileSystem.removeTree(stagingName, in: $0) }
     }
 }
 
@@ -114,9 +222,17 @@ extension SourceWriter {
         try part.append(rejects)
         _ = try part.finish()
         try FileSystem.syncFileSystem(containing: stagingFolder)
-        let target = layout.root + "/" + relative
-        try FileSystem.makeDirectories(String(target[..<target.lastIndex(of: "/")!]))
-        try FileSystem.rename(part.stagingPath, target)
+        let root = try FileSystem.openRoot(layout.root, create: false)
+        defer { FileSystem.release(root) }
+        let lock = try SourceLock(sourceKey: sourceKey, root: root)
+        defer { lock.pending.isEmpty ? lock.releaseCommitted() : lock.releaseKeepingRecord() }
+        let staging = try FileSystem.openDirectory(
+            relative: OutputLayout.stagingName + "/" + stagingName, in: root, create: false)
+        defer { FileSystem.release(staging) }
+        let (folder, name) = OutputLayout.split(relative)
+        let target = try FileSystem.openDirectory(relative: folder, in: root, create: true)
+        defer { FileSystem.release(target) }
+        try FileSystem.rename(part.stagingName, in: staging, to: name, in: target, label: relative)
         abort()
     }
 }

@@ -11,6 +11,8 @@ import EdgarZlib
 final class StagedPartFile {
     let relativePath: String
     let stagingPath: String
+    /// The file's name inside its staging folder.
+    var stagingName: String { stagingPath.split(separator: "/").last.map(String.init) ?? stagingPath }
     private let compressor: GzipMemberCompressor?
     private var pending: [UInt8] = []
     private var hasher = SHA256()

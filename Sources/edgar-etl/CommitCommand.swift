@@ -7,9 +7,10 @@ struct CommitCommand: ParsableCommand {
         commandName: "commit",
         abstract: "After all shards ran: check every input committed, then write _SUCCESS.",
         discussion: """
-            Checks that every input of LIST has a manifest in OUT/_manifests and that every file a manifest
-            names exists with its size and SHA-256; removes leftover staging folders; writes OUT/_SUCCESS.
-            Exits 4 and names what is missing otherwise. Run it once, after every shard finished.
+            Checks that every input of LIST has a valid manifest of its own in OUT/_manifests (its source.path
+            is that input) and that every file a manifest names exists with its size and SHA-256; removes the
+            staging of dead attempts; writes OUT/_SUCCESS. Exits 4 and names what is missing otherwise, and 75
+            while another attempt is still writing to OUT. Run it once, after every shard finished.
 
             Example:
               edgar-etl commit warehouse --expect-inputs inputs.txt
@@ -32,7 +33,12 @@ struct CommitCommand: ParsableCommand {
             FileHandle.standardError.write(Data("edgar-etl commit: \(problems.count) problems; _SUCCESS not written\n".utf8))
             throw ExitCode(ExitStatus.inputFailed.rawValue)
         }
-        try writingOutput { try verifier.commit() }
+        var withheld: String?
+        try writingOutput { withheld = try verifier.commit(inputs: inputs) }
+        if let withheld {
+            FileHandle.standardError.write(Data("edgar-etl commit: _SUCCESS not written: \(withheld); run commit again when it ends\n".utf8))
+            throw ExitCode(ExitStatus.outputFailed.rawValue)
+        }
         FileHandle.standardError.write(Data("edgar-etl commit: \(inputs.count) inputs committed; wrote \(output)/_SUCCESS\n".utf8))
     }
 
@@ -42,7 +48,7 @@ struct CommitCommand: ParsableCommand {
             try body()
         } catch {
             FileHandle.standardError.write(Data("edgar-etl commit: cannot write \(output): \(error)\n".utf8))
-            throw ExitCode(ExitStatus.outputFailed.rawValue)
+            throw ExitCode(ExitStatus.forOutputError(error).rawValue)
         }
     }
 }

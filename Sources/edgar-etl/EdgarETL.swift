@@ -13,7 +13,7 @@ struct EdgarETL: ParsableCommand {
 
             Start here:
               edgar-etl run samples --output out
-              edgar-etl run 20031112.nc.tar.gz more-days/ --output warehouse --jobs 2
+              edgar-etl run samples/20031112.nc.tar.gz --output warehouse --jobs 2
             """,
         version: "\(Versions.parser) (output contract \(Versions.contract))",
         subcommands: [

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EdgarCore
 import EdgarPipeline
+import EdgarTransformers
 import Foundation
 
 struct InspectCommand: ParsableCommand {
@@ -11,8 +12,9 @@ struct InspectCommand: ParsableCommand {
             The tool to reach for when a number looks wrong: the same parsing as `run`, nothing written.
 
             Examples:
-              edgar-etl inspect 0001127602-25-004598.nc
-              edgar-etl inspect 20031112.nc.tar.gz --member 0000899243-03-000123.nc
+              edgar-etl inspect samples/complete-submissions/0000899243-07-132240.txt
+              edgar-etl inspect samples/20031112.nc.tar.gz --member 0001562180-03-198215.nc
+              edgar-etl inspect samples/20031112.nc.tar.gz --json | jq -c 'select(.table == "filings") | .row.issuer_name'
             """
     )
 
@@ -22,9 +24,57 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Only this member of a tar or zip (its path, or its file name).")
     var member: String?
 
+    @Flag(help: ArgumentHelp(
+        "NDJSON on stdout and nothing else: {\"table\": T, \"row\": {…}} per row, {\"reject\": {…}} per reject, {\"skipped\": FORM} per other submission."))
+    var json = false
+
     func run() throws {
+        // A path that is not there is a mistake to report, not an input with one reject.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+            let why = isFolder.boolValue ? "is a folder (give one file or archive)" : "does not exist"
+            FileHandle.standardError.write(Data("edgar-etl inspect: \(path) \(why)\n".utf8))
+            throw ExitCode(ExitStatus.inputFailed.rawValue)
+        }
         let outcomes = try Inspector.inspect(path: path, member: member, options: PipelineOptions(output: "/dev/null"))
-        var printed = 0
+        if json {
+            printJSONLines(outcomes)
+        } else {
+            printPretty(outcomes)
+        }
+        if outcomes.isEmpty {
+            FileHandle.standardError.write(Data("edgar-etl inspect: nothing found in \(path)\(member.map { " for member \($0)" } ?? "")\n".utf8))
+            throw ExitCode(ExitStatus.inputFailed.rawValue)
+        }
+    }
+
+    /// One JSON object per line; the rows are our own JSON, embedded byte for byte.
+    func printJSONLines(_ outcomes: [Inspector.Outcome]) {
+        var out: [UInt8] = []
+        func line(_ key: String, _ raw: [UInt8], table: String? = nil) {
+            out.append(contentsOf: Array("{".utf8))
+            if let table { out.append(contentsOf: Array("\"table\":\"\(table)\",".utf8)) }
+            out.append(contentsOf: Array("\"\(key)\":".utf8))
+            out.append(contentsOf: raw.last == 0x0a ? Array(raw.dropLast()) : raw)
+            out.append(contentsOf: Array("}\n".utf8))
+        }
+        for outcome in outcomes {
+            switch outcome {
+            case .filing(_, let rows):
+                for (table, lines) in rows {
+                    for row in lines { line("row", row, table: table.warehouseName) }
+                }
+            case .reject(let row): line("reject", row)
+            case .skipped(let form):
+                var w = JSONWriter(capacity: 64)
+                w.string(form)
+                line("skipped", w.bytes)
+            }
+        }
+        FileHandle.standardOutput.write(Data(out))
+    }
+
+    func printPretty(_ outcomes: [Inspector.Outcome]) {
         for outcome in outcomes {
             switch outcome {
             case .filing(let id, let rows):
@@ -32,17 +82,11 @@ struct InspectCommand: ParsableCommand {
                 for (table, lines) in rows {
                     for line in lines { print("## \(table.rawValue)\n" + PrettyJSON.render(line)) }
                 }
-                printed += 1
             case .reject(let line):
                 print("# reject\n" + PrettyJSON.render(line))
-                printed += 1
             case .skipped(let form):
                 print("# skipped: a \(form) submission (not an ownership form)")
             }
-        }
-        if outcomes.isEmpty {
-            FileHandle.standardError.write(Data("edgar-etl inspect: nothing found in \(path)\(member.map { " for member \($0)" } ?? "")\n".utf8))
-            throw ExitCode(ExitStatus.inputFailed.rawValue)
         }
     }
 }

@@ -41,24 +41,60 @@ struct JSONLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+        Self.write(level: event.level, label: label, message: event.message.description, metadata: merged)
+    }
+
+    /// One record on stderr; `json` fields are written as they are (already JSON), after the metadata.
+    static func write(
+        level: Logger.Level, label: String, message: String, metadata: Logger.Metadata = [:], json: [(String, [UInt8])] = []
+    ) {
         var w = JSONWriter(capacity: 256)
         w.beginObject()
         w.key("ts")
         w.string(ISO8601DateFormatter().string(from: Date()))
         w.key("level")
-        w.string(event.level.rawValue)
+        w.string(level.rawValue)
         w.key("logger")
         w.string(label)
         w.key("message")
-        w.string(event.message.description)
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        for key in merged.keys.sorted() {
+        w.string(message)
+        for key in metadata.keys.sorted() {
             w.key(dynamic: key)
-            w.string(merged[key]!.description)
+            w.string(metadata[key]!.description)
+        }
+        for (key, value) in json {
+            w.key(dynamic: key)
+            w.raw(value)
         }
         w.endObject()
         w.newline()
         FileHandle.standardError.write(Data(w.bytes))
+    }
+}
+
+/// What the run itself says on stderr besides log records (errors, the summary): plain lines, or with
+/// `--log-format json` records like the log's, so that stderr stays one JSON object per line.
+struct StderrMessages: Sendable {
+    let format: LogFormat
+
+    func say(_ message: String, level: Logger.Level = .error) {
+        if format == .json {
+            JSONLogHandler.write(level: level, label: "edgar-etl", message: message)
+        } else {
+            FileHandle.standardError.write(Data("edgar-etl: \(message)\n".utf8))
+        }
+    }
+
+    /// The end-of-run summary: the text, or one record whose `summary` is the `--summary-json` object.
+    func summary(_ report: RunReport, status: ExitStatus) {
+        if format == .json {
+            var json = Array(SummaryJSON.render(report, exitStatus: status).utf8)
+            if json.last == 0x0a { json.removeLast() }
+            JSONLogHandler.write(level: .notice, label: "edgar-etl", message: "run summary", json: [("summary", json)])
+        } else {
+            FileHandle.standardError.write(Data(SummaryText.render(report).utf8))
+        }
     }
 }
 

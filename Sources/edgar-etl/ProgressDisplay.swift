@@ -49,10 +49,12 @@ final class ProgressDisplay: Sendable {
         let rate = seconds > 0 ? Double(p.filings) / seconds : 0
         var parts = [
             "inputs \(p.inputsDone)/\(p.inputsTotal)", "filings \(p.filings)", String(format: "%.0f/s", rate),
-            String(format: "%.1f MB read", Double(p.bytesRead) / 1e6), "rejects \(p.rejects)",
+            String(format: "%.1f/%.1f MB read", Double(p.bytesRead) / 1e6, Double(p.bytesTotal) / 1e6),
+            "rejects \(p.rejects)",
         ]
-        if p.inputsDone > 0 && p.inputsDone < p.inputsTotal {
-            let left = seconds / Double(p.inputsDone) * Double(p.inputsTotal - p.inputsDone)
+        // By bytes, not inputs: the nightly job is one big archive, which would otherwise have no estimate.
+        if p.bytesRead > 0 && p.bytesRead < p.bytesTotal {
+            let left = seconds / Double(p.bytesRead) * Double(p.bytesTotal - p.bytesRead)
             parts.append(String(format: "ETA %d:%02d", Int(left) / 60, Int(left) % 60))
         }
         return parts.joined(separator: " · ")

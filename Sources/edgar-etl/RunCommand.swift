@@ -13,12 +13,13 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Examples:
               edgar-etl run samples --output out
-              edgar-etl run 20031112.nc.tar.gz --output warehouse --compression none
+              edgar-etl run samples/20031112.nc.tar.gz --output warehouse --compression none
               edgar-etl run /data/feed/2003 --output warehouse --jobs 2 --on-truncated keep
               edgar-etl run --pipeline pipelines/nightly.yaml --jobs 1      (flags override the file)
 
-            Each input is a source: its rows go to part files named after it, its manifest to
-            OUT/_manifests/<source>.json. Re-running an input replaces exactly what it produced before.
+            Each input is a source: its rows go to part files named after it (its file name and a hash of its
+            absolute path), its manifest to OUT/_manifests/<source>.json. Re-running an input replaces exactly
+            what it produced before.
 
             Memory: at most 64 MiB of members are in flight between reading and writing, whatever
             --jobs is (one member above that still goes through alone), plus one member being read.
@@ -97,7 +98,8 @@ struct RunCommand: ParsableCommand {
         guard !inputs.isEmpty || inputsFrom != nil || pipeline != nil else {
             throw ValidationError("give at least one input, --inputs-from or --pipeline")
         }
-        guard output != nil || pipeline != nil else { throw ValidationError("give --output (or a pipeline file with output:)") }
+        // No check for --output here: validate() runs before ArgumentParser reports an unknown option, so a misspelt
+        // `--ouptut out` would read as "give --output"; run() checks it once the options are known to be right.
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
         if let compressionLevel, !(1...9).contains(compressionLevel) { throw ValidationError("--compression-level must be 1 to 9") }
         if let maxMemberBytes, maxMemberBytes < 1024 { throw ValidationError("--max-member-bytes must be at least 1024") }
@@ -127,7 +129,9 @@ struct RunCommand: ParsableCommand {
         let options = resolvedOptions(output: out, file: file)
 
         var paths = inputs.isEmpty ? (file?.inputs ?? []) : inputs
-        let display = ProgressDisplay(mode: progress)
+        let messages = StderrMessages(format: logging.logFormat)
+        // A redrawn progress line is not a JSON record: with --log-format json stderr carries records only.
+        let display = ProgressDisplay(mode: logging.logFormat == .json ? .never : progress)
         var onSource: Pipeline.SourceHandler = { source in
             display.clearForLogging()
             SourceLog.record(source, to: logger)
@@ -146,38 +150,47 @@ struct RunCommand: ParsableCommand {
         let shard = shardCount > 1 ? Shard(index: shardIndex ?? Shard.indexFromEnvironment()!, count: shardCount) : .whole
 
         let cancellation = CancellationToken()
-        let signals = SignalWatcher(cancellation: cancellation)
+        let signals = SignalWatcher(cancellation: cancellation, messages: messages)
         defer { signals.stop() }
         // Past a file-size limit (ulimit -f), write(2) should fail with EFBIG and the source fail cleanly,
         // instead of the process being killed by SIGXFSZ half-way through a part file.
         signal(SIGXFSZ, SIG_IGN)
 
-        logger.info("run started", metadata: ["run.inputs": "\(paths.count)", "run.output": "\(out)", "run.jobs": "\(runOptions.jobs)"])
+        // Inputs, not arguments: a folder argument holds many, and a missing one is still one (unreadable).
+        let planned = Pipeline.plan(paths)
+        logger.info("run started", metadata: ["run.inputs": "\(planned.count)", "run.output": "\(out)", "run.jobs": "\(runOptions.jobs)"])
         let report: RunReport
         do {
+            let maxRejects = maxRejects ?? file?.rejects.maxRejects
+            let maxRejectRatio = maxRejectRatio
             report = try Pipeline(options: runOptions).run(
-                inputs: paths, shard: shard, cancellation: cancellation, progress: display.handler, onSource: onSource)
+                inputs: paths, shard: shard, cancellation: cancellation, progress: display.handler, onSource: onSource,
+                successAllowed: { [.success, .successWithRejects].contains(ExitStatus.of($0, maxRejects: maxRejects, maxRejectRatio: maxRejectRatio)) })
         } catch {
             display.finish()
-            FileHandle.standardError.write(Data("edgar-etl: cannot write the output folder \(out): \(error)\n".utf8))
-            throw ExitCode(ExitStatus.outputFailed.rawValue)
+            messages.say("cannot write the output folder \(out): \(error)")
+            throw ExitCode(ExitStatus.forOutputError(error).rawValue)
+        }
+        if let withheld = report.successWithheld {
+            messages.say("_SUCCESS not written: \(withheld)")
         }
         display.finish()
-        FileHandle.standardError.write(Data(SummaryText.render(report).utf8))
         let status: ExitStatus
         // A shard may own none of the inputs (N larger than the list, or an unlucky hash): that is a success,
         // since exit 4 would fail its index on a scheduler. Only an empty input list as a whole is an error.
-        if report.sources.isEmpty && !report.interrupted && Pipeline.plan(paths).isEmpty {
-            FileHandle.standardError.write(Data("edgar-etl: no input files found in \(paths.joined(separator: ", "))\n".utf8))
+        let noInputs = report.sources.isEmpty && !report.interrupted && planned.isEmpty
+        if noInputs {
             status = .inputFailed
         } else {
             status = ExitStatus.of(report, maxRejects: maxRejects ?? file?.rejects.maxRejects, maxRejectRatio: maxRejectRatio)
         }
+        messages.summary(report, status: status)
+        if noInputs { messages.say("no input files found in \(paths.joined(separator: ", "))") }
         if let summaryJson {
             do {
                 try Data(SummaryJSON.render(report, exitStatus: status).utf8).write(to: URL(fileURLWithPath: summaryJson))
             } catch {
-                FileHandle.standardError.write(Data("edgar-etl: cannot write \(summaryJson): \(error)\n".utf8))
+                messages.say("cannot write \(summaryJson): \(error)")
             }
         }
         logger.info("run finished", metadata: ["run.exit_status": "\(status.rawValue)", "run.filings": "\(report.filings)"])
@@ -189,7 +202,7 @@ struct RunCommand: ParsableCommand {
         do {
             return try PipelineFileLoader.load(path: pipeline)
         } catch {
-            FileHandle.standardError.write(Data("edgar-etl: \(error)\n".utf8))
+            StderrMessages(format: logging.logFormat).say("\(error)")
             throw ExitCode(ExitStatus.usage.rawValue)
         }
     }
@@ -222,18 +235,18 @@ extension TruncatedPolicy: ExpressibleByArgument {}
 final class SignalWatcher {
     private var sources: [DispatchSourceSignal] = []
 
-    init(cancellation: CancellationToken) {
+    init(cancellation: CancellationToken, messages: StderrMessages) {
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 if cancellation.isCancelled {
-                    FileHandle.standardError.write(Data("edgar-etl: stopped at once; uncommitted inputs left no trace\n".utf8))
+                    messages.say("stopped at once; uncommitted inputs left no trace", level: .warning)
                     _exit(ExitStatus.interrupted.rawValue)
                 }
                 cancellation.cancel()
-                FileHandle.standardError.write(Data(
-                    "edgar-etl: stopping after the current members; nothing partial is committed (again to stop at once)\n".utf8))
+                messages.say(
+                    "stopping after the current members; nothing partial is committed (again to stop at once)", level: .notice)
             }
             source.resume()
             sources.append(source)

@@ -15,22 +15,29 @@ struct SchemaSubcommand: ParsableCommand {
               edgar-etl schema --format bigquery | jq .filings > filings.schema.json
               edgar-etl schema --format json-schema --table filings
               edgar-etl schema --format duckdb --load-from out | duckdb warehouse.duckdb
+              edgar-etl schema --format postgres --load-from out | psql warehouse
+              edgar-etl schema --format markdown > docs/TABLES.md
             """
     )
 
-    @Option(help: "json-schema, duckdb, bigquery, postgres or spark.")
+    @Option(help: "json-schema, duckdb, bigquery, postgres, spark or markdown.")
     var format: String
 
     @Option(name: .customLong("table"), help: "Only this table (repeatable); default: every table.")
     var tables: [String] = []
 
     @Option(help: ArgumentHelp(
-        "With --format duckdb: also print the INSERT statements that load the tables found in this output folder.",
+        """
+        With --format duckdb or postgres: a script that loads the committed sources of this output folder (the \
+        files their manifests list), exactly and safe to re-run.
+        """,
         valueName: "out"))
     var loadFrom: String?
 
     func validate() throws {
-        if loadFrom != nil && format != "duckdb" { throw ValidationError("--load-from goes with --format duckdb") }
+        if loadFrom != nil && format != "duckdb" && format != "postgres" {
+            throw ValidationError("--load-from goes with --format duckdb or --format postgres")
+        }
         guard EdgarTransformers.SchemaCommand.formats.contains(format) else {
             throw ValidationError("unknown --format \(format); use one of \(EdgarTransformers.SchemaCommand.formats.joined(separator: ", "))")
         }
@@ -38,12 +45,23 @@ struct SchemaSubcommand: ParsableCommand {
 
     func run() throws {
         if let loadFrom {
-            // DuckDB fails on a glob that matches nothing, so only tables the run wrote are loaded.
-            let present = Table.allCases.filter { table in
-                FileManager.default.fileExists(atPath: loadFrom + "/" + table.folder)
-                    && (tables.isEmpty || tables.contains(table.warehouseName) || tables.contains(table.rawValue))
+            var selected = Table.allCases
+            if !tables.isEmpty {
+                for name in tables where Table(warehouseName: name) == nil {
+                    throw ValidationError("unknown table '\(name)': use one of \(Table.allCases.map(\.warehouseName).joined(separator: ", "))")
+                }
+                selected = Table.allCases.filter { tables.contains($0.warehouseName) || tables.contains($0.rawValue) }
             }
-            print(DuckDBLoad.script(out: loadFrom, tables: present), terminator: "")
+            let plan: LoadPlan
+            do {
+                plan = try LoadPlan.read(out: loadFrom)
+            } catch {
+                FileHandle.standardError.write(Data("edgar-etl schema: \(error.message)\n".utf8))
+                throw ExitCode(ExitStatus.usage.rawValue)
+            }
+            let script = format == "duckdb"
+                ? DuckDBLoad.script(plan: plan, tables: selected) : PostgresLoad.script(plan: plan, tables: selected)
+            print(script, terminator: "")
             return
         }
         do {

@@ -20,6 +20,13 @@ enum SummaryJSON {
         w.number(digits: String(format: "%.1f", report.seconds > 0 ? Double(report.filings) / report.seconds : 0))
         w.key("totals")
         writeCounts(&w, filings: report.filings, bytes: report.bytes, rows: report.total(\.rows), rejects: report.total(\.rejects), skipped: report.total(\.skipped))
+        // What was read but is not in OUT (interrupted or failed writes), apart from the totals.
+        let unpublished = report.unpublished
+        w.key("not_committed")
+        writeCounts(
+            &w, filings: unpublished.reduce(0) { $0 + $1.filings }, bytes: unpublished.reduce(0) { $0 + $1.bytes },
+            rows: report.total(\.rows, of: unpublished), rejects: report.total(\.rejects, of: unpublished),
+            skipped: report.total(\.skipped, of: unpublished))
         w.key("inputs")
         w.beginArray()
         for source in report.sources {

@@ -20,9 +20,17 @@ enum SummaryText {
         let rows = report.total(\.rows)
         let rate = report.seconds > 0 ? Double(report.filings) / report.seconds : 0
         lines.append(
-            "total: \(report.sources.count) inputs, \(report.filings) filings, \(report.rejects) rejects in "
+            "total: \(report.published.count) inputs, \(report.filings) filings, \(report.rejects) rejects in "
                 + String(format: "%.2f s (%.0f filings/s)", report.seconds, rate))
         lines.append("rows: " + Table.dataTables.map { "\($0.rawValue) \(rows[$0] ?? 0)" }.joined(separator: ", "))
+        // Read but not committed: apart from the totals, which count only what is in OUT.
+        let unpublished = report.unpublished
+        if !unpublished.isEmpty {
+            let filings = unpublished.reduce(0) { $0 + $1.filings }
+            let rejects = unpublished.reduce(0) { $0 + $1.rejects.values.reduce(0, +) }
+            lines.append(
+                "not committed: \(unpublished.count) inputs, \(filings) filings and \(rejects) rejects read, none of them in the output")
+        }
         if report.interrupted { lines.append("interrupted: inputs not listed as committed left no trace") }
         return lines.joined(separator: "\n") + "\n"
     }

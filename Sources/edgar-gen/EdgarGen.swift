@@ -9,10 +9,13 @@ struct EdgarGen: ParsableCommand {
         abstract: "Write synthetic SEC EDGAR archives of insider filings (Forms 3, 4, 5) with known content.",
         discussion: """
             Everything is generated from --seed: the same seed and options give byte-identical files, \
-            so a sample can be named by its seed and regenerated anywhere.
+            so a sample can be named by its seed and regenerated anywhere. Ownership documents filed from \
+            2026-03-18 use schema X0609: a home-market symbol for foreign private issuers, non-US addresses \
+            (flag, state or territory, country) for some owners.
 
             Examples:
               edgar-gen feed --count 300 --seed 42 --date 20031112 --out samples/20031112.nc.tar.gz
+              edgar-gen feed --count 100 --seed 20260817 --date 20260817 --out samples/20260817.nc.tar.gz
               edgar-gen zip --count 50 --seed 7 --out samples/loose-xml.zip
               edgar-gen txt --count 6 --seed 9 --out samples/complete-submissions
               edgar-gen text --count 6 --seed 11 --out samples/text-layout

@@ -35,6 +35,7 @@ struct CorpusGoldenTests {
         "real/txt/0001240812-07-000005_form4_2007_pem_X0202_isOther.txt",
         "real/txt/0001493152-25-015819_form4_2025_X0508_deemed_exec_bad_price.txt",
         "real/xml/form3_snow_X0206_two_owners.xml",
+        "real/xml/form4_msft_X0609_2026_nonus_flag.xml",
     ])
     func goldenRows(path: String) throws {
         let actual = try Self.rows(of: path)

@@ -12,6 +12,33 @@ import Testing
     /// No FEED_DATE etc.: the files must run as shipped.
     static let cleanEnvironment: [String: String] = [:]
 
+    /// Every "level N" said about a file (its comments, its line in pipelines/README.md) is the level it sets, or
+    /// the default where it sets none or says "default level N"; "fast" only goes with the default level.
+    @Test(arguments: names) func commentsAgreeWithTheSettingsAndTheDefaults(name: String) throws {
+        let text = try String(contentsOfFile: Self.folder + "/" + name, encoding: .utf8)
+        let readme = try String(contentsOfFile: Self.folder + "/README.md", encoding: .utf8)
+        let defaults = PipelineOptions(output: "unused")
+        let setting = text.split(separator: "\n").first { $0.hasPrefix("compression_level:") }
+            .flatMap { Int32($0.dropFirst("compression_level:".count).trimmingCharacters(in: .whitespaces)) }
+        let level = setting ?? defaults.compressionLevel
+        let comments = text.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+            + readme.split(separator: "\n").filter { $0.hasPrefix("| `\(name)`") }
+        for line in comments {
+            let words = line.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            for (i, word) in words.enumerated().dropLast() where word == "level" {
+                guard let said = Int32(words[i + 1]) else { continue }
+                let expected = i > 0 && words[i - 1] == "default" ? defaults.compressionLevel : level
+                #expect(said == expected, "\(name): \"\(line)\" says level \(said), the file gives \(expected)")
+            }
+            if line.contains("fast") && line.contains("compression") {
+                #expect(level == defaults.compressionLevel, "\(name): \"\(line)\" but level \(level)")
+            }
+        }
+        if setting == nil, text.contains("left at its default") {
+            #expect(defaults.granularity == .month && text.contains("month partitions"))
+        }
+    }
+
     @Test func theFolderHoldsExactlyTheDocumentedExamples() throws {
         let yaml = try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter { $0.hasSuffix(".yaml") }
         #expect(yaml.sorted() == Self.names)
@@ -51,7 +78,12 @@ import Testing
         #expect(feed.compression == .gzip)
         #expect(feed.compressionLevel == 6)
         #expect(feed.rejects.maxRejects == 25)
-        #expect(feed.inputs.map { ($0 as NSString).lastPathComponent } == ["20031112.nc.tar.gz", "loose-xml.zip"])
+        // The glob takes every bundled feed (2003, and 2026 with schema X0609), sorted.
+        let feeds = try FileManager.default.contentsOfDirectory(
+            atPath: Corpus.packageRoot.appendingPathComponent("samples").path
+        ).filter { $0.hasSuffix(".nc.tar.gz") }.sorted()
+        #expect(feeds.contains("20031112.nc.tar.gz"))
+        #expect(feed.inputs.map { ($0 as NSString).lastPathComponent } == feeds + ["loose-xml.zip"])
     }
 
     @Test(arguments: names) func runsOnTheSamplesAndCommits(name: String) throws {

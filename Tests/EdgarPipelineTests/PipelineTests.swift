@@ -2,7 +2,9 @@ import EdgarCore
 import EdgarPipeline
 import EdgarSynth
 import EdgarTransformers
+import EdgarWriters
 import Foundation
+import Synchronization
 import Testing
 
 /// The whole pipeline over generated archives whose truth is known.
@@ -110,7 +112,7 @@ import Testing
         #expect(failed.rejects == [.truncatedArchive: 1])
         #expect(report.sources.first { $0.path == feedPath }?.status == .committed)
         #expect(!FileManager.default.fileExists(atPath: out + "/_SUCCESS"))
-        #expect(!FileManager.default.fileExists(atPath: out + "/_manifests/20031114.nc.tar.gz.json"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/_manifests/\(SourceKey.key(for: cut)).json"))
         let rejects = try OutputTree.rows(out, table: "_rejects")
         #expect(rejects.count == 1)
         #expect(rejects.first?["error_code"] as? String == "truncated_archive")
@@ -124,5 +126,24 @@ import Testing
         #expect(keptReport.sources[0].status == .committed)
         #expect(keptReport.sources[0].filings > 0)
         #expect(keptReport.sources[0].rejects[.truncatedArchive] == 1)
+    }
+}
+
+/// The progress counts input bytes as they are read, so one big archive shows how far it is (and gets an ETA).
+@Suite struct ProgressBytesTests {
+    @Test func bytesReadGrowWhileTheOnlyInputIsRead() throws {
+        let folder = OutputTree.temporaryFolder("progress")
+        var builder = FeedBuilder(seed: 3, filingDate: "20031112")
+        _ = try builder.writeTarGz(to: folder + "/20031112.nc.tar.gz", count: 1500)
+        let size = try #require((try FileManager.default.attributesOfItem(atPath: folder + "/20031112.nc.tar.gz"))[.size] as? Int)
+        let seen = Mutex<[RunProgress]>([])
+        var options = PipelineOptions(output: folder + "/out", jobs: 1)
+        options.batchSize = 4
+        _ = try Pipeline(options: options).run(
+            inputs: [folder + "/20031112.nc.tar.gz"], progress: { progress in seen.withLock { $0.append(progress) } })
+        let updates = seen.withLock { $0 }
+        #expect(updates.allSatisfy { $0.bytesTotal == size })
+        #expect(updates.contains { $0.inputsDone == 0 && $0.bytesRead > 0 && $0.bytesRead < size }, "no byte count before the input ended")
+        #expect(updates.last?.bytesRead == size)
     }
 }

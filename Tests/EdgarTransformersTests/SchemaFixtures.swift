@@ -29,8 +29,9 @@ enum SchemaFixtures {
         d.form3HoldingsReported = "false"
         d.form4TransactionsReported = "TRUE"
         d.aff10b5One = "1"
-        d.issuer = Issuer(cik: "1023731", name: "ACME CORP", tradingSymbol: "ACME")
+        d.issuer = Issuer(cik: "1023731", name: "ACME CORP", tradingSymbol: "ACME", foreignTradingSymbol: "ACME.L")
         d.remarks = "Remarks as filed."
+        d.unknownElements = [UnknownElement(path: "issuer/issuerNewThing", text: "new")]
 
         var owner = ReportingOwner()
         owner.cik = "1234567"
@@ -41,6 +42,9 @@ enum SchemaFixtures {
         owner.state = "IL"
         owner.zipCode = "62701"
         owner.stateDescription = "ILLINOIS"
+        owner.nonUSAddressFlag = "false"
+        owner.nonUSStateTerritory = "ILE-DE-FRANCE"
+        owner.country = "FR"
         owner.isDirector = "1"
         owner.isOfficer = "1"
         owner.isTenPercentOwner = "0"

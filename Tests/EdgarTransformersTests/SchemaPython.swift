@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs `python3` for the warehouse checks (the `jsonschema` and `duckdb` packages), which are skipped when the
-/// interpreter or the package is missing.
+/// Runs `python3` for the JSON Schema checks (the `jsonschema` package), which are skipped when the interpreter or
+/// the package is missing. (DuckDB runs in its own venvs: `DuckDBVersions`.)
 enum SchemaPython {
     struct Run {
         var status: Int32
@@ -31,7 +31,6 @@ enum SchemaPython {
     static func canImport(_ module: String) -> Bool { run("import \(module)")?.status == 0 }
 
     static let hasJSONSchema = canImport("jsonschema")
-    static let hasDuckDB = canImport("duckdb")
 
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {

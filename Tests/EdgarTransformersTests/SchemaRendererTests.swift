@@ -1,4 +1,5 @@
 import EdgarCore
+import EdgarTestSupport
 import Foundation
 import Testing
 
@@ -40,6 +41,20 @@ import Testing
         case .spark:
             let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String])
             return document.mapValues(topLevelFields)
+        case .markdown:
+            var result: [String: [String]] = [:]
+            var current: String?
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("### ") {
+                    current = String(line.dropFirst(4))
+                    result[current!] = []
+                } else if line.hasPrefix("## ") {
+                    current = nil
+                } else if let table = current, line.hasPrefix("| `") {
+                    result[table]!.append(String(line.dropFirst(3).prefix { $0 != "`" }))
+                }
+            }
+            return result
         }
     }
 
@@ -183,8 +198,22 @@ import Testing
         #expect(try property("rejects", "error_code")["enum"] as? [String] == RejectCode.allCases.map(\.rawValue))
     }
 
+    /// docs/TABLES.md is what `edgar-etl schema --format markdown` prints: regenerate it when the columns change.
+    @Test func tablesDocumentIsGeneratedFromTheColumns() throws {
+        let path = Corpus.packageRoot.appendingPathComponent("docs/TABLES.md").path
+        let onDisk = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(onDisk == SchemaRenderer.render(.markdown), "docs/TABLES.md is stale: edgar-etl schema --format markdown > docs/TABLES.md")
+        for code in RejectCode.allCases.map(\.rawValue) + ValueIssueCode.allCases.map(\.rawValue)
+            + ["duplicate_filing", "recovered_xml", "unknown_element"] {
+            #expect(onDisk.contains("| `\(code)` | "), "\(code) is not documented")
+        }
+        for topic in ["## Files on disk", "## Keys", "## Values", "## Layouts", "`html`", "_manifests/", "source-key"] {
+            #expect(onDisk.contains(topic))
+        }
+    }
+
     @Test func commandSupport() throws {
-        #expect(SchemaCommand.formats == ["json-schema", "duckdb", "bigquery", "postgres", "spark"])
+        #expect(SchemaCommand.formats == ["json-schema", "duckdb", "bigquery", "postgres", "spark", "markdown"])
         #expect(try SchemaCommand.output(format: "duckdb") == SchemaRenderer.render(.duckdb))
         // Named tables come out in the contract's order, once each; `_rejects` is the folder name of `rejects`.
         #expect(
@@ -192,7 +221,7 @@ import Testing
                 == SchemaRenderer.render(.postgres, tables: [.filings, .rejects]))
         #expect(throws: SchemaCommandError.self) { try SchemaCommand.output(format: "mysql") }
         #expect(throws: SchemaCommandError.self) { try SchemaCommand.output(format: "spark", tables: ["owners"]) }
-        #expect(SchemaCommand.usage.contains("json-schema|duckdb|bigquery|postgres|spark"))
+        #expect(SchemaCommand.usage.contains("json-schema|duckdb|bigquery|postgres|spark|markdown"))
     }
 
     @Test func loadScriptReadsEveryColumnTyped() {

@@ -1,4 +1,5 @@
 import EdgarCore
+import EdgarTestSupport
 import Foundation
 import Testing
 
@@ -82,6 +83,13 @@ import Testing
             ("non_derivative_transactions", try Self.mutate(transaction) { $0["equity_swap_involved"] = "0" }),
             ("non_derivative_transactions", try Self.mutate(transaction) { $0["footnote_ids"] = ["filing_id": ["F1"]] }),
             ("non_derivative_transactions", try Self.mutate(transaction) { $0["issues"] = [["field": "shares"]] }),
+            // unknown_element belongs to filings, and its field is a path.
+            (
+                "non_derivative_transactions",
+                try Self.mutate(transaction) { $0["issues"] = [["field": "shares", "code": "unknown_element", "raw": ""]] }
+            ),
+            ("filings", try Self.mutate(filing) { $0["issues"] = [["field": "a b", "code": "unknown_element", "raw": ""]] }),
+            ("filings", try Self.mutate(filing) { $0["issues"] = [["field": "x/y", "code": "invalid_date", "raw": ""]] }),
         ]
         for (row, messages) in zip(broken, try Self.validationErrors(broken)) {
             #expect(!messages.isEmpty, "accepted a broken row: \(row.1)")
@@ -97,14 +105,22 @@ import Testing
                 f.write(text)
         os.chdir(folder)
         con = duckdb.connect()
-        for statement in script.split(";\\n"):
-            if statement.strip():
-                con.execute(statement)
+        con.execute(script)
         print(json.dumps([[[str(v) for v in row] for row in con.sql(q).fetchall()] for q in queries]))
         """
 
-    @Test(.enabled(if: SchemaPython.hasDuckDB, "python3 with duckdb is not available: skipping"))
-    func duckdbCreatesTheTablesAndLoadsThePartitionedRowsTyped() throws {
+    /// A plan of one source, `test`, whose files are `paths` (relative to the folder the load runs in).
+    static func plan(_ paths: some Sequence<String>) -> LoadPlan {
+        var files: [Table: [String]] = [:]
+        for path in paths.sorted() {
+            let folder = String(path.split(separator: "/")[1])
+            files[Table(warehouseName: folder)!, default: []].append(path)
+        }
+        return LoadPlan(sources: [.init(key: "test", files: files)])
+    }
+
+    @Test(.enabled(if: DuckDBVersions.available, "\(DuckDBVersions.skipReason)"), arguments: DuckDBVersions.interpreters)
+    func duckdbCreatesTheTablesAndLoadsThePartitionedRowsTyped(_ duckdb: DuckDBVersions.Interpreter) throws {
         let rows = try Self.allRows()
         var files: [String: String] = [:]
         for row in rows {
@@ -142,6 +158,16 @@ import Testing
                 ]]
             ),
             (
+                // The X0609 columns (OUTPUT.md 1.1).
+                """
+                SELECT typeof(f.issuer_foreign_trading_symbol), f.issuer_foreign_trading_symbol, typeof(o.non_us_address),
+                    o.non_us_address::VARCHAR, typeof(o.non_us_state_territory), o.non_us_state_territory,
+                    typeof(o.country), o.country
+                FROM filings f JOIN reporting_owners o USING (filing_id) WHERE o.country IS NOT NULL
+                """,
+                [["VARCHAR", "ACME.L", "BOOLEAN", "false", "VARCHAR", "ILE-DE-FRANCE", "VARCHAR", "FR"]]
+            ),
+            (
                 "SELECT count(*), count(filing_id), count(excerpt), min(error_code) FROM rejects",
                 [["2", "1", "1", "malformed_xml"]]
             ),
@@ -159,13 +185,70 @@ import Testing
         let scriptURL = folder.appendingPathComponent("load.sql")
         let queriesURL = folder.appendingPathComponent("queries.json")
         try JSONSerialization.data(withJSONObject: files).write(to: filesURL)
-        try DuckDBLoad.script(out: "OUT").write(to: scriptURL, atomically: true, encoding: .utf8)
+        try DuckDBLoad.script(plan: Self.plan(files.keys)).write(to: scriptURL, atomically: true, encoding: .utf8)
         try JSONSerialization.data(withJSONObject: checks.map(\.query)).write(to: queriesURL)
-        let run = try #require(SchemaPython.run(Self.load, [folder.path, filesURL.path, scriptURL.path, queriesURL.path]))
+        let run = try #require(
+            ProcessRun.run(duckdb.python, ["-c", Self.load, folder.path, filesURL.path, scriptURL.path, queriesURL.path]))
         try #require(run.status == 0, "\(run.stderr)")
         let results = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[[String]]])
         for (check, result) in zip(checks, results) {
-            #expect(result == check.expected, "\(check.query)")
+            #expect(result == check.expected, "\(duckdb): \(check.query)")
+        }
+    }
+
+    /// Runs the load of one non-derivative transaction per `shares` value; the loaded values as text, or the error.
+    static func loadShares(_ values: [String], with duckdb: DuckDBVersions.Interpreter) throws -> Result<[String], DuckDBError> {
+        let template = try #require(try SchemaFixtures.fullRows().first { $0.table == .nonDerivativeTransactions })
+        let marker = #""shares":12629.042,"#
+        try #require(template.line.contains(marker))
+        let lines = values.enumerated().map { i, value in
+            template.line.replacingOccurrences(of: marker, with: #""shares":\#(value),"#)
+                .replacingOccurrences(of: #""row_index":1,"#, with: #""row_index":\#(i + 1),"#)
+        }
+        let path = "OUT/\(Table.nonDerivativeTransactions.folder)/year=2003/month=11/part-test-00000.ndjson.gz"
+        let folder = try SchemaPython.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let filesURL = folder.appendingPathComponent("files.json")
+        let scriptURL = folder.appendingPathComponent("load.sql")
+        let queriesURL = folder.appendingPathComponent("queries.json")
+        try JSONSerialization.data(withJSONObject: [path: lines.joined(separator: "\n") + "\n"]).write(to: filesURL)
+        try DuckDBLoad.script(plan: Self.plan([path])).write(to: scriptURL, atomically: true, encoding: .utf8)
+        try JSONSerialization.data(withJSONObject: ["SELECT shares::VARCHAR FROM non_derivative_transactions ORDER BY row_index"])
+            .write(to: queriesURL)
+        let run = try #require(
+            ProcessRun.run(duckdb.python, ["-c", Self.load, folder.path, filesURL.path, scriptURL.path, queriesURL.path]))
+        guard run.status == 0 else { return .failure(DuckDBError(message: run.stderr)) }
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[[String]]])
+        return .success(results[0].map { $0[0] })
+    }
+
+    struct DuckDBError: Error { var message: String }
+
+    /// Every value DECIMAL(38,18) holds loads with its exact digits, on DuckDB 1.4 too, where the JSON reader
+    /// parses numbers as doubles (`1566.507` came back as `1566.507000000000032768`). Values past the type's
+    /// limits fail the load, naming the value, and are never rounded.
+    @Test(.enabled(if: DuckDBVersions.available, "\(DuckDBVersions.skipReason)"), arguments: DuckDBVersions.interpreters)
+    func duckdbDecimalsAreExactOrTheLoadFails(_ duckdb: DuckDBVersions.Interpreter) throws {
+        let exact = [
+            "1566.507", "0.123456789012345678", "12345678901234567890.5",
+            "99999999999999999999.999999999999999999", "-99999999999999999999.999999999999999999",
+            "0.000000000000000001", "9007199254740993", "0.300000000000000044", "12629.042", "-5.25", "0",
+            "0.100000000000000000000000000000",
+        ]
+        let loaded = try Self.loadShares(exact, with: duckdb).get()
+        let expected = [
+            "1566.507000000000000000", "0.123456789012345678", "12345678901234567890.500000000000000000",
+            "99999999999999999999.999999999999999999", "-99999999999999999999.999999999999999999",
+            "0.000000000000000001", "9007199254740993.000000000000000000", "0.300000000000000044",
+            "12629.042000000000000000", "-5.250000000000000000", "0.000000000000000000", "0.100000000000000000",
+        ]
+        #expect(loaded == expected, "\(duckdb)")
+
+        for beyond in ["0.1234567890123456789", "123456789012345678901"] {
+            switch try Self.loadShares([beyond], with: duckdb) {
+            case .success(let values): Issue.record("\(duckdb): \(beyond) loaded as \(values) instead of failing")
+            case .failure(let error): #expect(error.message.contains(beyond), "\(duckdb): \(error.message)")
+            }
         }
     }
 }

@@ -126,7 +126,7 @@ import Testing
         #expect(row.valueOwnedFollowing == Field("30"))
     }
 
-    @Test func unknownElementsAreIgnoredAndOrderDoesNotMatter() throws {
+    @Test func unknownElementsAreRecordedAndOrderDoesNotMatter() throws {
         // X0609 additions, an unknown wrapper, and elements in an unusual order.
         let document = try parse("""
             <ownerSignature><signatureDate>2026-01-02</signatureDate><signatureName>/s/ A</signatureName></ownerSignature>
@@ -142,9 +142,13 @@ import Testing
             <form3HoldingsReported>0</form3HoldingsReported><form4TransactionsReported>1</form4TransactionsReported>
             """)
         #expect(document.signatures == [Signature(name: "/s/ A", date: "2026-01-02")])
-        #expect(document.issuer == Issuer(cik: "0000000001", name: nil, tradingSymbol: "ABC"))
+        #expect(document.issuer == Issuer(cik: "0000000001", name: nil, tradingSymbol: "ABC", foreignTradingSymbol: "XYZ"))
         #expect(document.reportingOwners.map(\.name) == ["A"])
         #expect(document.reportingOwners.map(\.city) == ["Paris"])
+        #expect(document.reportingOwners.map(\.country) == ["FR"])
+        #expect(document.reportingOwners.map(\.nonUSAddressFlag) == ["true"])
+        // The wrapper is one unknown element; what it holds is its text, not a value or footnote of anything.
+        #expect(document.unknownElements == [UnknownElement(path: "somethingNew", text: "ignored")])
         #expect(document.documentType == "4")
         #expect(document.aff10b5One == "true")
         #expect(document.dateOfOriginalSubmission == "2026-01-01")
@@ -161,6 +165,9 @@ import Testing
         #expect(document.remarks == nil)
         #expect(document.reportingOwners.count == 1)
         #expect(document.nonDerivativeTransactions.isEmpty)
+        // Out of their context they are unknown elements: said, not dropped in silence.
+        #expect(document.unknownElements.map(\.path) == ["reportingOwner/issuerCik", "reportingOwner/remarks", "transactionCode"])
+        #expect(document.unknownElements.map(\.text) == ["9", "nested", "P"])
     }
 
     @Test func footnotesCollectAllTheirText() throws {

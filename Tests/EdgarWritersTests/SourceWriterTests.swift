@@ -16,7 +16,8 @@ import Testing
 
     func manifest(sha: String = "abc") -> Manifest {
         Manifest(
-            source: .init(path: "in/day.nc.tar.gz", size: 10, sha256: sha), filings: 1, rows: [.filings: 1],
+            source: .init(path: "in/day.nc.tar.gz", size: 10, sha256: SHA256.hexDigest(of: Array(sha.utf8))), filings: 1,
+            rows: [.filings: 1],
             rejects: [:], skipped: ["8-K": 2], files: [])
     }
 
@@ -164,11 +165,39 @@ import Testing
 }
 
 @Suite struct OutputLayoutTests {
-    @Test func sourceKeysAreFileNamesUnlessTheyClash() {
-        #expect(SourceKey.keys(for: ["feed/20031112.nc.tar.gz", "x.zip"]) == ["20031112.nc.tar.gz", "x.zip"])
-        #expect(SourceKey.keys(for: ["a/day.zip", "b/day.zip"]) == ["a_day.zip", "b_day.zip"])
-        #expect(SourceKey.keys(for: ["../../we ird/na me?.xml"]) == ["na_me_.xml"])
-        #expect(SourceKey.keys(for: [".hidden"]) == ["hidden"])
+    /// Before: `a/day.zip` and `b/day.zip` in two runs, or `甲.txt`, `乙.txt`, `丙.txt` in one, shared a key.
+    @Test func sourceKeysAreTheFileNameAndAHashOfTheAbsolutePath() {
+        let keys = SourceKey.keys(for: ["/feed/20031112.nc.tar.gz", "/x.zip"])
+        #expect(keys[0] == "20031112.nc.tar.gz-" + SHA256.hexDigest(of: Array("/feed/20031112.nc.tar.gz".utf8)).prefix(12))
+        #expect(keys[1].hasPrefix("x.zip-") && keys[1].count == "x.zip-".count + 12)
+        #expect(SourceKey.key(for: "a/day.zip") != SourceKey.key(for: "b/day.zip"))
+        let cjk = SourceKey.keys(for: ["甲.txt", "乙.txt", "丙.txt"])
+        #expect(Set(cjk).count == 3)
+        #expect(cjk.allSatisfy { $0.hasPrefix("_.txt-") })
+        let forms = SourceKey.keys(for: (0..<1000).map { "feed/\($0)/form4.xml" })
+        #expect(Set(forms).count == 1000)
+        // One input, however it is spelled, keeps its key.
+        let folder = SourceKey.currentDirectory()
+        let same = ["in/day.zip", "./in/day.zip", "in//x/../day.zip", folder + "/in/day.zip"].map(SourceKey.key(for:))
+        #expect(Set(same).count == 1)
+        #expect(SourceKey.sameInput("in/day.zip", folder + "/in/./day.zip"))
+        #expect(!SourceKey.sameInput("a/day.zip", "b/day.zip"))
+        #expect(SourceKey.key(for: "../../we ird/.na me?.xml").hasPrefix("na_me_.xml-"))
+        #expect(SourceKey.absoluteNormalisedPath("../../x", in: "/a") == "/x")
+    }
+
+    @Test func partPathsOfAManifestAreCheckedAgainstTheLayout() {
+        for good in ["filings/year=2003/month=11/part-k-00000.ndjson.gz", "signatures/part-k-00012.ndjson",
+                     "_rejects/year=unknown/month=unknown/part-k-00000.ndjson.gz",
+                     "footnotes/year=2003/month=01/day=05/part-k-00000.ndjson.gz"] {
+            #expect(OutputLayout.isPartPath(good, sourceKey: "k"), "\(good)")
+        }
+        for bad in ["../victim.txt", "/etc/shadow", "filings/../../x/part-k-00000.ndjson.gz", "filings/part-other-00000.ndjson.gz",
+                    "filings/year=2003/month=11/part-k-0000.ndjson.gz", "nope/part-k-00000.ndjson.gz",
+                    "filings/year=2003/month=11/../part-k-00000.ndjson.gz", "filings//part-k-00000.ndjson.gz",
+                    "filings/month=11/part-k-00000.ndjson.gz", "_manifests/k.json", "filings/part-k-00000.ndjson.gz/x", ""] {
+            #expect(!OutputLayout.isPartPath(bad, sourceKey: "k"), "\(bad)")
+        }
     }
 
     @Test func partPathsFollowTheContract() {

@@ -55,6 +55,6 @@ case $status in
             scontrol requeue "${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}"   # back to PENDING, same index
         fi
         exit 75 ;;
-    *)                                               # 4: damaged input, 5: too many rejects, 64: usage, 130: cancelled.
+    *)                                               # 4: damaged input, 5: too many rejects, 64: usage, 73: OUT refuses, 130: cancelled.
         exit "$status" ;;                            # Retrying the same bytes would fail the same way: fail the task
 esac

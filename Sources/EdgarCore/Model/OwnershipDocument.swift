@@ -40,11 +40,14 @@ public struct Issuer: Sendable, Equatable {
     public var cik: String?
     public var name: String?
     public var tradingSymbol: String?
+    /// `issuerForeignTradingSymbol` (X0609): the symbol on a foreign private issuer's home market.
+    public var foreignTradingSymbol: String?
 
-    public init(cik: String? = nil, name: String? = nil, tradingSymbol: String? = nil) {
+    public init(cik: String? = nil, name: String? = nil, tradingSymbol: String? = nil, foreignTradingSymbol: String? = nil) {
         self.cik = cik
         self.name = name
         self.tradingSymbol = tradingSymbol
+        self.foreignTradingSymbol = foreignTradingSymbol
     }
 }
 
@@ -57,6 +60,10 @@ public struct ReportingOwner: Sendable, Equatable {
     public var state: String?
     public var zipCode: String?
     public var stateDescription: String?
+    // X0609 (2026): an address outside the United States.
+    public var nonUSAddressFlag: String?
+    public var nonUSStateTerritory: String?
+    public var country: String?
     /// Booleans as filed (`1`, `true`, `0`, `false`, …); nil when absent.
     public var isDirector: String?
     public var isOfficer: String?
@@ -157,6 +164,21 @@ public struct Signature: Sendable, Equatable {
     }
 }
 
+/// An element the XML parser does not know: its path below the root (`issuer/issuerNewThing`) and the start of
+/// its text, so that a change of the schema shows up in the data instead of vanishing.
+public struct UnknownElement: Sendable, Equatable {
+    public var path: String
+    /// The element's character data (descendants included), trimmed, at most `maxTextCharacters` Unicode scalars.
+    public var text: String
+
+    public static let maxTextCharacters = 200
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+}
+
 /// One Form 3, 4 or 5 (or amendment), as filed, whichever layout it came in.
 ///
 /// Every string is the filed text with XML entities decoded (or text-layout markup removed), not yet trimmed
@@ -182,6 +204,8 @@ public struct OwnershipDocument: Sendable, Equatable {
     public var footnotes: [Footnote] = []
     public var remarks: String?
     public var signatures: [Signature] = []
+    /// Elements inside `ownershipDocument` the parser has no rule for, once per path, in document order.
+    public var unknownElements: [UnknownElement] = []
     /// True when the bytes were not valid UTF-8 and were decoded as Windows-1252: every string field holding
     /// non-ASCII text then carries an `invalid_encoding` issue.
     public var decodedAsWindows1252 = false

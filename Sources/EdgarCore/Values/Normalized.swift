@@ -8,6 +8,9 @@ public enum ValueIssueCode: String, Sendable, Equatable, CaseIterable {
     case invalidEncoding = "invalid_encoding"
     /// A code outside its list; the value is kept as filed (upper-cased).
     case unknownCode = "unknown_code"
+    /// An element inside `ownershipDocument` that the parser has no rule for (on the filings row; the field is the
+    /// element's path below the root).
+    case unknownElement = "unknown_element"
 }
 
 /// The outcome of normalising one filed value: the value in the contract's form (nil for null) and, when the

@@ -58,17 +58,21 @@ public struct ColumnList: Sendable {
     public let required: Set<String>
     public let hasFootnoteIDs: Bool
     public let hasIssues: Bool
+    /// Whether `issues` may also hold `unknown_element` issues, whose field is an element's path (filings only).
+    public let hasElementIssues: Bool
     /// What `RowWriter` needs, in storage it can copy for every row without touching a reference count.
     let layout: RowLayout
 
     init(
-        _ columns: [(StaticString, ColumnType)], required: Set<String>, footnoteIDs: Bool = false, issues: Bool = true
+        _ columns: [(StaticString, ColumnType)], required: Set<String>, footnoteIDs: Bool = false, issues: Bool = true,
+        elementIssues: Bool = false
     ) {
         self.values = columns.map(\.0)
         self.types = columns.map(\.1)
         self.required = required
         self.hasFootnoteIDs = footnoteIDs
         self.hasIssues = issues
+        self.hasElementIssues = elementIssues
         self.layout = RowLayout(keys: values, hasFootnoteIDs: footnoteIDs, hasIssues: issues)
         assert(required.isSubset(of: Set(values.map { "\($0)" })), "a required column must be a value column")
     }
@@ -148,18 +152,20 @@ public enum Columns {
             ("layout", .layout), ("schema_version", .string), ("period_of_report", .date),
             ("date_of_original_submission", .date), ("filing_date", .date), ("acceptance_datetime", .timestamp),
             ("issuer_cik", .cik), ("issuer_name", .string), ("issuer_trading_symbol", .string),
-            ("no_securities_owned", .boolean), ("not_subject_to_section16", .boolean),
+            ("issuer_foreign_trading_symbol", .string), ("no_securities_owned", .boolean),
+            ("not_subject_to_section16", .boolean),
             ("form3_holdings_reported", .boolean), ("form4_transactions_reported", .boolean),
             ("aff10b5_one", .boolean), ("remarks", .string), ("source", .source), ("parser_version", .string),
         ],
         // The encoder rejects a document without a form type before it writes a row.
-        required: ["filing_id", "form_type", "layout", "source", "parser_version"])
+        required: ["filing_id", "form_type", "layout", "source", "parser_version"], elementIssues: true)
 
     static let reportingOwners = ColumnList(
         [
             ("filing_id", .filingID), ("owner_index", .index), ("owner_cik", .cik), ("owner_name", .string),
             ("street1", .string), ("street2", .string), ("city", .string), ("state", .string),
-            ("zip_code", .string), ("state_description", .string), ("is_director", .boolean),
+            ("zip_code", .string), ("state_description", .string), ("non_us_address", .boolean),
+            ("non_us_state_territory", .string), ("country", .string), ("is_director", .boolean),
             ("is_officer", .boolean), ("is_ten_percent_owner", .boolean), ("is_other", .boolean),
             ("officer_title", .string), ("other_text", .string),
         ],

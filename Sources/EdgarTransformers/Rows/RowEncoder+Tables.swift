@@ -22,6 +22,7 @@ extension RowEncoder {
         rows.cik(d.issuer.cik)
         rows.string(d.issuer.name)
         rows.string(d.issuer.tradingSymbol)
+        rows.string(d.issuer.foreignTradingSymbol)
         rows.boolean(d.noSecuritiesOwned)
         rows.boolean(d.notSubjectToSection16)
         rows.boolean(d.form3HoldingsReported)
@@ -30,6 +31,9 @@ extension RowEncoder {
         rows.string(d.remarks)
         rows.source(extracted.source)
         rows.verbatim(parserVersion)
+        for unknown in d.unknownElements {
+            rows.issue(field: unknown.path, .unknownElement, raw: unknown.text)
+        }
         rows.endRow()
     }
 
@@ -45,6 +49,9 @@ extension RowEncoder {
         rows.string(o.pointee.state)
         rows.string(o.pointee.zipCode)
         rows.string(o.pointee.stateDescription)
+        rows.boolean(o.pointee.nonUSAddressFlag)
+        rows.string(o.pointee.nonUSStateTerritory)
+        rows.string(o.pointee.country)
         rows.boolean(o.pointee.isDirector)
         rows.boolean(o.pointee.isOfficer)
         rows.boolean(o.pointee.isTenPercentOwner)

@@ -12,6 +12,8 @@ struct RowWriter {
     private var next = 0
     private var footnoteIDs: [(column: StaticString, ids: [String])] = []
     private var issues: [(column: StaticString, code: ValueIssueCode, raw: String)] = []
+    /// Issues about something other than a column (an unknown element's path), written after the column issues.
+    private var otherIssues: [(field: String, code: ValueIssueCode, raw: String)] = []
     /// Set for a document decoded as Windows-1252: every document value holding non-ASCII text is flagged.
     let flagsNonASCII: Bool
 
@@ -36,6 +38,7 @@ struct RowWriter {
         next = 0
         footnoteIDs.removeAll(keepingCapacity: true)
         issues.removeAll(keepingCapacity: true)
+        otherIssues.removeAll(keepingCapacity: true)
         json.beginObject()
     }
 
@@ -59,26 +62,34 @@ struct RowWriter {
             }
         }
         if layout.hasIssues {
-            if issues.isEmpty {
+            if issues.isEmpty && otherIssues.isEmpty {
                 json.append(literal: #","issues":[]"#)
             } else {
                 json.key("issues")
                 json.beginArray()
-                for issue in issues {
-                    json.beginObject()
-                    json.key("field")
-                    json.string("\(issue.column)")
-                    json.key("code")
-                    json.string(issue.code.rawValue)
-                    json.key("raw")
-                    json.string(issue.raw)
-                    json.endObject()
-                }
+                for issue in issues { writeIssue(field: "\(issue.column)", issue.code, raw: issue.raw) }
+                for issue in otherIssues { writeIssue(field: issue.field, issue.code, raw: issue.raw) }
                 json.endArray()
             }
         }
         json.append(literal: "}\n")
         rows += 1
+    }
+
+    private mutating func writeIssue(field: String, _ code: ValueIssueCode, raw: String) {
+        json.beginObject()
+        json.key("field")
+        json.string(field)
+        json.key("code")
+        json.string(code.rawValue)
+        json.key("raw")
+        json.string(raw)
+        json.endObject()
+    }
+
+    /// An issue whose field is not one of the row's columns (an unknown element's path); `raw` is written as given.
+    mutating func issue(field: String, _ code: ValueIssueCode, raw: String) {
+        otherIssues.append((field, code, raw))
     }
 
     /// Writes the next column's key and returns its name.

@@ -81,12 +81,20 @@ enum JSONSchemaDialect {
                 ])),
             ]
         case .issues:
+            let valueCodes = ValueIssueCode.allCases.filter { $0 != .unknownElement }.map(\.rawValue)
             let issue = strictObject([
                 ("field", [("type", .string("string")), ("enum", .strings(list.documentColumns))]),
-                ("code", [("type", .string("string")), ("enum", .strings(ValueIssueCode.allCases.map(\.rawValue)))]),
+                ("code", [("type", .string("string")), ("enum", .strings(valueCodes))]),
                 ("raw", [("type", .string("string"))]),
             ])
-            return [("type", .string("array")), ("items", .object(issue))]
+            guard list.hasElementIssues else { return [("type", .string("array")), ("items", .object(issue))] }
+            // An unknown element's issue names its path below the root (`issuer/issuerNewThing`), not a column.
+            let element = strictObject([
+                ("field", [("type", .string("string")), ("pattern", .string(#"^[^/\s]+(/[^/\s]+)*$"#))]),
+                ("code", [("const", .string(ValueIssueCode.unknownElement.rawValue))]),
+                ("raw", [("type", .string("string")), ("maxLength", .int(UnknownElement.maxTextCharacters))]),
+            ])
+            return [("type", .string("array")), ("items", .object([("anyOf", .array([.object(issue), .object(element)]))]))]
         }
     }
 

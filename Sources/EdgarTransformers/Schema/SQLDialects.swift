@@ -2,13 +2,18 @@ import EdgarCore
 
 /// `CREATE TABLE` statements, one per table, with `NOT NULL` where the encoder never writes null.
 enum SQLTables {
-    static func render(_ tables: [Table], dialect: String, type: (ColumnType) -> String) -> String {
+    /// With `forLoad`, the statements a re-runnable load needs: `IF NOT EXISTS`, and the column `source_key` (typed
+    /// `keyType`) that tells whose rows a re-load replaces.
+    static func render(
+        _ tables: [Table], dialect: String, type: (ColumnType) -> String, forLoad keyType: String? = nil
+    ) -> String {
         var out = "-- edgar-etl output tables, contract version \(Versions.contract) (\(dialect))\n"
         for table in tables {
-            let columns = Columns.of(table).columns
-            out += "\nCREATE TABLE \(table.warehouseName) (\n"
+            var columns = Columns.of(table).columns.map { ($0.name, type($0.type) + ($0.nullable ? "" : " NOT NULL")) }
+            if let keyType { columns.append((LoadPlan.sourceKeyColumn, keyType)) }
+            out += "\nCREATE TABLE \(keyType == nil ? "" : "IF NOT EXISTS ")\(table.warehouseName) (\n"
             for (i, column) in columns.enumerated() {
-                out += "    \(column.name) \(type(column.type))\(column.nullable ? "" : " NOT NULL")"
+                out += "    \(column.0) \(column.1)"
                 out += i < columns.count - 1 ? ",\n" : "\n"
             }
             out += ");\n"

@@ -14,6 +14,7 @@ public enum SchemaCommand {
             bigquery     {"<table>": [fields]}: each value is a `bq load --schema` file
             postgres     CREATE TABLE statements (nested columns as jsonb)
             spark        {"<table>": "<DDL>"}: each value is a spark.read.schema(...) string
+            markdown     docs/TABLES.md: files on disk, keys, value rules, columns, reject and issue codes
           Tables: \(Table.allCases.map(\.warehouseName).joined(separator: ", "))
         """
 

@@ -14,6 +14,8 @@ public enum SchemaDialect: String, CaseIterable, Sendable {
     /// One JSON object `{"<table>": "<DDL>"}`; each value is the string `spark.read.schema(…)` takes
     /// (`edgar-etl schema --format spark | jq -r '.filings'`).
     case spark
+    /// `docs/TABLES.md`: the files on disk, keys, value rules, layouts, every column, issue and reject codes.
+    case markdown
 }
 
 /// Renders the output tables of OUTPUT.md as warehouse schemas. Every schema is derived from `Columns` (the
@@ -43,6 +45,7 @@ public enum SchemaRenderer {
         case .bigquery: BigQueryDialect.render(tables)
         case .postgres: PostgresDialect.render(tables)
         case .spark: SparkDialect.render(tables)
+        case .markdown: TablesDocument.render(tables)
         }
     }
 

@@ -10,7 +10,9 @@ import EdgarCore
 ///   directly, as an older schema might, keeps that text);
 /// - context decides meaning (`transactionFormType` counts only inside a row's `transactionCoding`, owner fields
 ///   only inside a `reportingOwner`), but order and missing optional elements do not matter;
-/// - unknown elements are ignored.
+/// - an element with no rule where it stands (an unknown name, or a known one out of its context) is recorded once
+///   per path as an `UnknownElement` with its text, and nothing inside it is read; markup inside footnote and
+///   remarks text is text, not elements.
 ///
 /// The owner calls `deallocate()`.
 struct OwnershipDocumentBuilder {
@@ -36,7 +38,20 @@ struct OwnershipDocumentBuilder {
     private(set) var rootIsForeign = false
     /// The open elements: `openTags[d]` is the tag at depth d (the root is depth 1).
     private let openTags: UnsafeMutablePointer<OwnershipTag>
+    /// The name of the open element at each depth, as the parser passed it (valid while the element is open): only
+    /// read to spell the path of an unknown element.
+    private let openNames: UnsafeMutablePointer<UnsafePointer<UInt8>?>
     private var text = XMLTextBuffer()
+
+    /// Depth of the unknown element being recorded, 0 when there is none; its text goes to `unknownText`.
+    private var unknownDepth = 0
+    private var unknownPath = ""
+    /// The paths already recorded in this document: a hostile document may hold tens of thousands of distinct ones.
+    private var unknownPaths = Set<String>()
+    private var unknownText = XMLTextBuffer(capacity: 256)
+    /// Bytes of an unknown element's text kept: enough for `UnknownElement.maxTextCharacters` characters of any
+    /// script after the surrounding whitespace is trimmed.
+    private static let maxUnknownBytes = 4096
 
     private var capture = Capture.none
     private var captureDepth = 0
@@ -64,11 +79,15 @@ struct OwnershipDocumentBuilder {
         self.maxDepth = max(maxDepth, 1)
         openTags = .allocate(capacity: self.maxDepth + 1)
         openTags.initialize(repeating: .other, count: self.maxDepth + 1)
+        openNames = .allocate(capacity: self.maxDepth + 1)
+        openNames.initialize(repeating: nil, count: self.maxDepth + 1)
     }
 
     func deallocate() {
         openTags.deallocate()
+        openNames.deallocate()
         text.deallocate()
+        unknownText.deallocate()
     }
 
     /// Clears everything for the next document and hands back the finished one.
@@ -98,19 +117,25 @@ struct OwnershipDocumentBuilder {
         signatureDepth = 0
         rowDepth = 0
         codingDepth = 0
+        unknownDepth = 0
+        unknownText.reset()
+        if !unknownPaths.isEmpty { unknownPaths.removeAll(keepingCapacity: true) }
     }
 
-    /// An element opens. `id` is its `id` attribute, looked up by the caller only for footnotes.
-    mutating func start(_ tag: OwnershipTag, id: String?) -> StartOutcome {
+    /// An element opens. `id` is its `id` attribute, looked up by the caller only for footnotes; `name` is its
+    /// NUL-terminated name, which must stay valid while the element is open (libxml2's names do).
+    mutating func start(_ tag: OwnershipTag, name: UnsafePointer<UInt8>, id: String?) -> StartOutcome {
         depth += 1
         guard depth <= maxDepth else { return .tooDeep }
         openTags[depth] = tag
+        openNames[depth] = name
         if depth == 1 {
             sawRoot = true
             rootIsForeign = tag != .ownershipDocument
             return rootIsForeign ? .foreignRoot : .proceed
         }
-        if rootIsForeign { return .proceed }
+        // Inside an unknown element everything is its text.
+        if rootIsForeign || unknownDepth > 0 { return .proceed }
 
         switch capture {
         case .none:
@@ -121,63 +146,96 @@ struct OwnershipDocumentBuilder {
                 inValue = true
             } else if tag == .footnoteId {
                 field.footnoteIDs.append(id ?? "")
+            } else {
+                beginUnknown()
             }
             return .proceed
-        case .leaf, .footnote:
+        case .footnote, .leaf(.remarks):
             // Markup inside text: its character data still belongs to the text being captured.
+            return .proceed
+        case .leaf:
+            // A value that grew children: keep its text as before, and say so.
+            beginUnknown()
             return .proceed
         }
 
+        if !startKnown(tag, id: id) { beginUnknown() }
+        return .proceed
+    }
+
+    /// Acts on an element opening outside any capture; false when there is no rule for it where it stands.
+    /// Inlined: as a call of its own it cost ~3,500 instructions per filing.
+    @inline(__always)
+    private mutating func startKnown(_ tag: OwnershipTag, id: String?) -> Bool {
         switch tag {
         case .schemaVersion, .documentType, .periodOfReport, .dateOfOriginalSubmission, .noSecuritiesOwned,
             .notSubjectToSection16, .form3HoldingsReported, .form4TransactionsReported, .aff10b5One, .remarks:
-            if depth == 2 { beginCapture(.leaf(tag)) }
+            guard depth == 2 else { return false }
+            beginCapture(.leaf(tag))
         case .issuer:
             issuerDepth = depth
-        case .issuerCik, .issuerName, .issuerTradingSymbol:
-            if issuerDepth > 0 { beginCapture(.leaf(tag)) }
+        case .issuerCik, .issuerName, .issuerTradingSymbol, .issuerForeignTradingSymbol:
+            guard issuerDepth > 0 else { return false }
+            beginCapture(.leaf(tag))
         case .reportingOwner:
             // A nested owner starts over, discarding what the outer one had so far.
             if ownerDepth > 0 { owner = ReportingOwner() }
             ownerDepth = depth
         case .rptOwnerCik, .rptOwnerName, .rptOwnerStreet1, .rptOwnerStreet2, .rptOwnerCity, .rptOwnerState,
-            .rptOwnerZipCode, .rptOwnerStateDescription, .isDirector, .isOfficer, .isTenPercentOwner, .isOther,
-            .officerTitle, .otherText:
-            if ownerDepth > 0 { beginCapture(.leaf(tag)) }
+            .rptOwnerZipCode, .rptOwnerStateDescription, .rptOwnerNonUSAddressFlag, .rptOwnerNonUSStateTerritory,
+            .rptOwnerCountry, .isDirector, .isOfficer, .isTenPercentOwner, .isOther, .officerTitle, .otherText:
+            guard ownerDepth > 0 else { return false }
+            beginCapture(.leaf(tag))
+        case .reportingOwnerId, .reportingOwnerAddress, .reportingOwnerRelationship, .rptOwnerGoodAddress:
+            return ownerDepth > 0
+        case .rptOwnerCcc:
+            // Ignored wherever it stands: as an unknown element its text, a credential, would become an issue's raw.
+            return true
         case .ownerSignature:
             if signatureDepth > 0 { signature = Signature() }
             signatureDepth = depth
         case .signatureName, .signatureDate:
-            if signatureDepth > 0 { beginCapture(.leaf(tag)) }
+            guard signatureDepth > 0 else { return false }
+            beginCapture(.leaf(tag))
         case .footnote:
             footnoteID = id ?? ""
             beginCapture(.footnote)
+        case .nonDerivativeTable, .derivativeTable, .footnotes:
+            return depth == 2
         case .nonDerivativeTransaction, .nonDerivativeHolding, .derivativeTransaction, .derivativeHolding,
-            .derivativeSecurity:
-            if rowDepth == 0, let kind = RowKind(tag) {
-                rowDepth = depth
-                rowKind = kind
-            }
+            .nonDerivativeSecurity, .derivativeSecurity:
+            guard rowDepth == 0, let kind = RowKind(tag) else { return false }
+            rowDepth = depth
+            rowKind = kind
+        case .transactionAmounts, .postTransactionAmounts, .ownershipNature, .underlyingSecurity:
+            return rowDepth > 0
         case .transactionCoding:
-            if rowDepth > 0 && codingDepth == 0 { codingDepth = depth }
+            guard rowDepth > 0 && codingDepth == 0 else { return false }
+            codingDepth = depth
         case .transactionFormType, .transactionCode, .equitySwapInvolved:
-            if codingDepth > 0 { beginCapture(.leaf(tag)) }
+            guard codingDepth > 0 else { return false }
+            beginCapture(.leaf(tag))
         case .footnoteId:
-            if codingDepth > 0 { row.coding.footnoteIDs.append(id ?? "") }
-        default:
-            if rowDepth > 0, let slot = RowField(tag) {
-                sawValue = false
-                inValue = false
-                beginCapture(.field(slot))
+            if codingDepth > 0 {
+                row.coding.footnoteIDs.append(id ?? "")
+            } else {
+                // Directly in a row's group (`<transactionAmounts><footnoteId …/>`): the group's footnote.
+                return rowDepth > 0
             }
+        default:
+            guard rowDepth > 0, let slot = RowField(tag) else { return false }
+            sawValue = false
+            inValue = false
+            beginCapture(.field(slot))
         }
-        return .proceed
+        return true
     }
 
     /// The innermost open element closes.
     mutating func end() {
         guard depth > 0 else { return }
         if depth <= maxDepth {
+            if depth == unknownDepth { finishUnknown() }
             if captureDepth == depth {
                 finishCapture()
             } else if inValue, openTags[depth] == .value {
@@ -191,9 +249,44 @@ struct OwnershipDocumentBuilder {
         depth -= 1
     }
 
+    /// Called for every run of text, whitespace between elements included: kept small enough to inline into the
+    /// SAX callback (with the unknown-element test inside it, it stopped inlining and cost ~8,000 instructions per
+    /// filing).
+    @inline(__always)
     mutating func characters(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        if unknownDepth > 0 { recordUnknownText(bytes, count: count) }
         if case .none = capture { return }
         text.append(bytes, count: count)
+    }
+
+    @inline(never)
+    private mutating func recordUnknownText(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        guard unknownText.count < Self.maxUnknownBytes else { return }
+        unknownText.append(bytes, count: min(count, Self.maxUnknownBytes - unknownText.count))
+    }
+
+    /// Starts recording the element just opened as unknown: its path now, while every ancestor's name is at hand.
+    @inline(never)
+    private mutating func beginUnknown() {
+        unknownDepth = depth
+        unknownText.reset()
+        var path = ""
+        for d in 2...depth {
+            if d > 2 { path += "/" }
+            if let name = openNames[d] { path += String(cString: name) }
+        }
+        unknownPath = path
+    }
+
+    @inline(never)
+    private mutating func finishUnknown() {
+        unknownDepth = 0
+        let path = unknownPath
+        guard unknownPaths.insert(path).inserted else { return }
+        let text = Normalize.string(unknownText.string()) ?? ""
+        // Cut in Unicode scalars, the unit warehouses (and JSON Schema's maxLength) count characters in.
+        let cut = String(String.UnicodeScalarView(text.unicodeScalars.prefix(UnknownElement.maxTextCharacters)))
+        document.unknownElements.append(UnknownElement(path: path, text: cut))
     }
 
     private mutating func beginCapture(_ what: Capture) {
@@ -263,6 +356,7 @@ struct OwnershipDocumentBuilder {
         case .issuerCik: document.issuer.cik = value
         case .issuerName: document.issuer.name = value
         case .issuerTradingSymbol: document.issuer.tradingSymbol = value
+        case .issuerForeignTradingSymbol: document.issuer.foreignTradingSymbol = value
         case .rptOwnerCik: owner.cik = value
         case .rptOwnerName: owner.name = value
         case .rptOwnerStreet1: owner.street1 = value
@@ -271,6 +365,9 @@ struct OwnershipDocumentBuilder {
         case .rptOwnerState: owner.state = value
         case .rptOwnerZipCode: owner.zipCode = value
         case .rptOwnerStateDescription: owner.stateDescription = value
+        case .rptOwnerNonUSAddressFlag: owner.nonUSAddressFlag = value
+        case .rptOwnerNonUSStateTerritory: owner.nonUSStateTerritory = value
+        case .rptOwnerCountry: owner.country = value
         case .isDirector: owner.isDirector = value
         case .isOfficer: owner.isOfficer = value
         case .isTenPercentOwner: owner.isTenPercentOwner = value

@@ -1,5 +1,5 @@
-/// The element names of `ownershipDocument` that the builder acts on (FORMATS.md §d); every other name is
-/// `.other` and ignored. Raw values are the element names.
+/// The element names of `ownershipDocument` that the builder knows (FORMATS.md §d); every other name is `.other`,
+/// an unknown element. Raw values are the element names.
 enum OwnershipTag: String, CaseIterable {
     case other = ""
     case ownershipDocument
@@ -10,29 +10,48 @@ enum OwnershipTag: String, CaseIterable {
     case remarks
 
     case issuer, issuerCik, issuerName, issuerTradingSymbol
+    /// X0609 (2026).
+    case issuerForeignTradingSymbol
 
     case reportingOwner
     case rptOwnerCik, rptOwnerName
     case rptOwnerStreet1, rptOwnerStreet2, rptOwnerCity, rptOwnerState, rptOwnerZipCode, rptOwnerStateDescription
+    /// X0609 (2026).
+    case rptOwnerNonUSAddressFlag, rptOwnerNonUSStateTerritory, rptOwnerCountry
     case isDirector, isOfficer, isTenPercentOwner, isOther, officerTitle, otherText
 
     case ownerSignature, signatureName, signatureDate
 
     case footnote, footnoteId, value
 
-    // Table rows. `derivativeSecurity` is the 2003 (X0101) name for a Table II row of either kind.
+    // Table rows. `nonDerivativeSecurity` and `derivativeSecurity` are the 2003 (X0101) names for a Table I and a
+    // Table II row of either kind, filed directly under the root.
     case nonDerivativeTransaction, nonDerivativeHolding, derivativeTransaction, derivativeHolding
-    case derivativeSecurity
+    case nonDerivativeSecurity, derivativeSecurity
 
     case transactionCoding, transactionFormType, transactionCode, equitySwapInvolved
 
     // Value containers: `<x><value>…</value><footnoteId id="…"/>…</x>`.
     case securityTitle, conversionOrExercisePrice, transactionDate, deemedExecutionDate, transactionTimeliness
     case transactionShares, transactionTotalValue, transactionPricePerShare, transactionAcquiredDisposedCode
+    /// X0101's name for the price per share (2003 filings: `<transactionValue><value>3.8</value>` on a sale of
+    /// 3,100 shares).
+    case transactionValue
     case exerciseDate, expirationDate
     case underlyingSecurityTitle, underlyingSecurityShares, underlyingSecurityValue
     case sharesOwnedFollowingTransaction, valueOwnedFollowingTransaction
     case directOrIndirectOwnership, natureOfOwnership
+
+    // Groups that only hold the elements above: known, so not `unknown_element`, but nothing to read in them.
+    case reportingOwnerId, reportingOwnerAddress, reportingOwnerRelationship
+    case nonDerivativeTable, derivativeTable, footnotes
+    case transactionAmounts, postTransactionAmounts, ownershipNature, underlyingSecurity
+
+    // Documented ignores: in the published schemas, deliberately not read. `rptOwnerCcc` is the owner's EDGAR access
+    // code (a credential, removed before dissemination: it must never reach a row, not even an issue's raw);
+    // `rptOwnerGoodAddress` is an address flag the technical specification (v3, §3.5) marks not applicable to
+    // filers. OUTPUT.md has no column for either.
+    case rptOwnerCcc, rptOwnerGoodAddress
 }
 
 /// Looks element names up without allocating: names are bucketed by length and compared byte by byte.

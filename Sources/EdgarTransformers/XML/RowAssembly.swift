@@ -17,7 +17,7 @@ enum RowField {
         case .transactionTimeliness: self = .timeliness
         case .transactionShares: self = .shares
         case .transactionTotalValue: self = .totalValue
-        case .transactionPricePerShare: self = .pricePerShare
+        case .transactionPricePerShare, .transactionValue: self = .pricePerShare
         case .transactionAcquiredDisposedCode: self = .acquiredDisposedCode
         case .exerciseDate: self = .exerciseDate
         case .expirationDate: self = .expirationDate
@@ -36,8 +36,9 @@ enum RowField {
 /// Which table a row element belongs to.
 enum RowKind {
     case nonDerivativeTransaction, nonDerivativeHolding, derivativeTransaction, derivativeHolding
-    /// X0101's `derivativeSecurity`: a transaction when it has a transaction date or coding, else a holding.
-    case derivativeSecurity
+    /// X0101's `nonDerivativeSecurity` and `derivativeSecurity`: a transaction when it has a transaction date or
+    /// coding, else a holding.
+    case nonDerivativeSecurity, derivativeSecurity
 
     init?(_ tag: OwnershipTag) {
         switch tag {
@@ -45,6 +46,7 @@ enum RowKind {
         case .nonDerivativeHolding: self = .nonDerivativeHolding
         case .derivativeTransaction: self = .derivativeTransaction
         case .derivativeHolding: self = .derivativeHolding
+        case .nonDerivativeSecurity: self = .nonDerivativeSecurity
         case .derivativeSecurity: self = .derivativeSecurity
         default: return nil
         }
@@ -92,7 +94,7 @@ extension DerivativeTransaction {
             && coding.equitySwapInvolved == nil && coding.footnoteIDs.isEmpty
     }
 
-    /// Whether an X0101 `derivativeSecurity` reports a transaction rather than a holding.
+    /// Whether an X0101 `nonDerivativeSecurity` or `derivativeSecurity` reports a transaction rather than a holding.
     var reportsTransaction: Bool {
         transactionDate != Field() || coding.code != nil || coding.formType != nil
             || coding.equitySwapInvolved != nil || !coding.footnoteIDs.isEmpty
@@ -153,6 +155,8 @@ extension OwnershipDocument {
             swap(&r.directOrIndirect, &row.directOrIndirect)
             swap(&r.natureOfOwnership, &row.natureOfOwnership)
             derivativeHoldings.append(consume r)
+        case .nonDerivativeSecurity:
+            appendMoving(&row, as: row.reportsTransaction ? .nonDerivativeTransaction : .nonDerivativeHolding)
         case .derivativeSecurity:
             appendMoving(&row, as: row.reportsTransaction ? .derivativeTransaction : .derivativeHolding)
         }

@@ -68,8 +68,8 @@ enum SAXHandler {
         // Only footnotes read their `id`; a literal nil elsewhere spares a release per element.
         let outcome =
             tag == .footnoteId || tag == .footnote
-            ? state.pointee.builder.start(tag, id: idAttribute(attributes, attributeCount))
-            : state.pointee.builder.start(tag, id: nil)
+            ? state.pointee.builder.start(tag, name: localname, id: idAttribute(attributes, attributeCount))
+            : state.pointee.builder.start(tag, name: localname, id: nil)
         switch outcome {
         case .proceed:
             break
