@@ -63,6 +63,9 @@ public struct Pipeline: Sendable {
             throw error
         }
 
+        // Inputs committed from these very bytes by an earlier run are hashed (in parallel) and left alone.
+        let unchanged = options.force ? [:] : Pipeline.alreadyCommitted(planned, options: options, cancellation: cancellation)
+
         let jobs = options.jobs
         let toWorkers = BoundedQueue<WorkBatch>(capacity: jobs * 2)
         let toWriter = BoundedQueue<ResultBatch>(capacity: jobs * 2)
@@ -74,7 +77,7 @@ public struct Pipeline: Sendable {
         let consumed = ByteCounter()
         DispatchQueue(label: "edgar-etl.reader").async(group: group) {
             Pipeline.readAll(
-                discovered, options: options, consumed: consumed, cancellation: cancellation, window: window,
+                discovered, skipping: Set(unchanged.keys), options: options, consumed: consumed, cancellation: cancellation, window: window,
                 budget: budget, into: toWorkers)
             for _ in 0..<jobs { toWorkers.put(nil) }
         }
@@ -96,6 +99,18 @@ public struct Pipeline: Sendable {
 
         var report = RunReport()
         report.sources = zip(paths, keys).map { RunReport.Source(path: $0, key: $1, status: .interrupted) }
+        for (index, counts) in unchanged.sorted(by: { $0.key < $1.key }) {
+            var source = report.sources[index]
+            source.status = .committed
+            source.alreadyCommitted = true
+            source.bytes = counts.bytes
+            source.filings = counts.filings
+            source.rows = counts.rows
+            source.rejects = counts.rejects
+            source.skipped = counts.skipped
+            report.sources[index] = source
+            onSource?(source)
+        }
         var writer = WriterStage(directory: directory, options: options, keys: keys, paths: paths)
         var reorder = ReorderBuffer<ResultBatch>()
         var tracker = RunProgress(inputsTotal: paths.count)
@@ -114,6 +129,7 @@ public struct Pipeline: Sendable {
         for (index, sink) in writer.openSinks { report.sources[index] = sink.abandon() }
         report.interrupted = cancellation.isCancelled
         report.peakMemberBytesInFlight = budget.peak
+        report.bytesStreamed = consumed.value
         directory.finish()
         if ownsSuccess && report.allCommitted && report.sources.contains(where: { $0.status == .committed })
             && successAllowed(report)
@@ -126,7 +142,7 @@ public struct Pipeline: Sendable {
 
     /// Stage 1: reads every input in order and cuts the members into batches.
     private static func readAll(
-        _ inputs: [DiscoveredInput], options: PipelineOptions, consumed: ByteCounter, cancellation: CancellationToken,
+        _ inputs: [DiscoveredInput], skipping: Set<Int>, options: PipelineOptions, consumed: ByteCounter, cancellation: CancellationToken,
         window: DispatchSemaphore, budget: ByteBudget, into queue: BoundedQueue<WorkBatch>
     ) {
         let reader = InputReader(limits: options.readerLimits, consumed: consumed)
@@ -141,6 +157,7 @@ public struct Pipeline: Sendable {
         }
         for (index, input) in inputs.enumerated() {
             if cancellation.isCancelled { return }
+            if skipping.contains(index) { continue }
             switch input {
             case .unreadable(let path, let reason):
                 let reject = Reject(
@@ -174,6 +191,23 @@ public struct Pipeline: Sendable {
 }
 
 extension Pipeline {
+    /// The inputs (by index) whose manifest records them unchanged, with that manifest's counts. The hashing
+    /// runs on every core: a folder of a year of daily feeds is tens of GB to hash.
+    static func alreadyCommitted(
+        _ planned: [(input: DiscoveredInput, key: String)], options: PipelineOptions, cancellation: CancellationToken
+    ) -> [Int: CommittedSource.Counts] {
+        let found = Mutex<[Int: CommittedSource.Counts]>([:])
+        DispatchQueue.concurrentPerform(iterations: planned.count) { index in
+            guard !cancellation.isCancelled, case .file(let path) = planned[index].input,
+                let counts = CommittedSource.unchanged(
+                    path: path, key: planned[index].key, output: options.output, compression: options.compression,
+                    granularity: options.granularity)
+            else { return }
+            found.withLock { $0[index] = counts }
+        }
+        return found.withLock { $0 }
+    }
+
     /// The bytes of every readable input, for the progress display's share read and ETA.
     static func totalSize(_ inputs: [DiscoveredInput]) -> Int {
         inputs.reduce(0) { total, input in
