@@ -201,7 +201,7 @@ extension Pipeline {
             guard !cancellation.isCancelled, case .file(let path) = planned[index].input,
                 let counts = CommittedSource.unchanged(
                     path: path, key: planned[index].key, output: options.output, compression: options.compression,
-                    granularity: options.granularity)
+                    compressionLevel: options.compressionLevel, granularity: options.granularity)
             else { return }
             found.withLock { $0[index] = counts }
         }

@@ -20,7 +20,8 @@ public enum CommittedSource {
     /// A manifest written by another parser version, or files in another compression or partitioning than this
     /// run asks for, is not "unchanged" either: the run would write different files.
     public static func unchanged(
-        path: String, key: String, output: String, compression: Compression, granularity: PartitionGranularity
+        path: String, key: String, output: String, compression: Compression, compressionLevel: Int32,
+        granularity: PartitionGranularity
     ) -> Counts? {
         guard let root = try? FileSystem.openRoot(output, create: false) else { return nil }
         defer { FileSystem.release(root) }
@@ -43,6 +44,9 @@ public enum CommittedSource {
             guard case .success(let actual) = FileSystem.sizeAndDigest(relative: file.path, in: root),
                 actual.size == file.bytes, actual.sha256 == file.sha256
             else { return nil }
+            if compression == .gzip, file.bytes > 0, extraFlags(of: output + "/" + file.path) != expectedExtraFlags(compressionLevel) {
+                return nil
+            }
         }
         guard let input = FileSystem.sizeAndDigest(path), input.size == size, input.sha256 == digest else { return nil }
         func counts(_ field: String) -> [String: Int] { object[field] as? [String: Int] ?? [:] }
@@ -66,5 +70,17 @@ public enum CommittedSource {
         case .year: return names == ["year"]
         case .none: return names.isEmpty
         }
+    }
+
+    /// The manifest does not record the compression level, but libdeflate writes it into each gzip header's XFL
+    /// byte in three bands (RFC 1952: 4 fastest, 2 slowest, 0 between): a re-run that moves to another band
+    /// would write other bytes, so it is not skipped. A move within levels 2 to 7 needs `--force`.
+    private static func expectedExtraFlags(_ level: Int32) -> UInt8 { level < 2 ? 4 : level >= 8 ? 2 : 0 }
+
+    private static func extraFlags(of path: String) -> UInt8? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 10), header.count == 10, header[header.startIndex] == 0x1f else { return nil }
+        return header[header.startIndex + 8]
     }
 }

@@ -107,12 +107,15 @@ import Testing
         #expect(OutputTree.files(out) == before)
     }
 
-    @Test func anotherPartitioningOrCompressionIsNotSkipped() throws {
+    @Test func anotherPartitioningCompressionOrLevelIsNotSkipped() throws {
         let out = OutputTree.temporaryFolder("skip-layout")
         _ = try run(out)
         let byDay = try run(out) { $0.granularity = .day }
         #expect(byDay.alreadyCommitted == 0)
         #expect(try run(out) { $0.granularity = .day }.alreadyCommitted == feeds.count)
         #expect(try run(out) { $0.granularity = .day; $0.compression = .none }.alreadyCommitted == 0)
+        // The compression level shows in each gzip header (XFL): 1 and 9 are told apart.
+        #expect(try run(out) { $0.granularity = .day; $0.compressionLevel = 9 }.alreadyCommitted == 0)
+        #expect(try run(out) { $0.granularity = .day; $0.compressionLevel = 9 }.alreadyCommitted == feeds.count)
     }
 }
