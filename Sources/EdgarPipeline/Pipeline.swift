@@ -63,8 +63,10 @@ public struct Pipeline: Sendable {
             throw error
         }
 
-        // Inputs committed from these very bytes by an earlier run are hashed (in parallel) and left alone.
-        let unchanged = options.force ? [:] : Pipeline.alreadyCommitted(planned, options: options, cancellation: cancellation)
+        // Inputs committed from these very bytes by an earlier run are hashed and left alone. The hashing runs in
+        // the background while the reader starts on the inputs that have no manifest (tonight's new day), which
+        // it reads first; it reads a candidate only once the hashing is done and found it changed.
+        let skipCheck = SkipCheck(planned, options: options, cancellation: cancellation)
 
         let jobs = options.jobs
         let toWorkers = BoundedQueue<WorkBatch>(capacity: jobs * 2)
@@ -77,7 +79,7 @@ public struct Pipeline: Sendable {
         let consumed = ByteCounter()
         DispatchQueue(label: "edgar-etl.reader").async(group: group) {
             Pipeline.readAll(
-                discovered, skipping: Set(unchanged.keys), options: options, consumed: consumed, cancellation: cancellation, window: window,
+                discovered, skipCheck: skipCheck, options: options, consumed: consumed, cancellation: cancellation, window: window,
                 budget: budget, into: toWorkers)
             for _ in 0..<jobs { toWorkers.put(nil) }
         }
@@ -99,18 +101,6 @@ public struct Pipeline: Sendable {
 
         var report = RunReport()
         report.sources = zip(paths, keys).map { RunReport.Source(path: $0, key: $1, status: .interrupted) }
-        for (index, counts) in unchanged.sorted(by: { $0.key < $1.key }) {
-            var source = report.sources[index]
-            source.status = .committed
-            source.alreadyCommitted = true
-            source.bytes = counts.bytes
-            source.filings = counts.filings
-            source.rows = counts.rows
-            source.rejects = counts.rejects
-            source.skipped = counts.skipped
-            report.sources[index] = source
-            onSource?(source)
-        }
         var writer = WriterStage(directory: directory, options: options, keys: keys, paths: paths)
         var reorder = ReorderBuffer<ResultBatch>()
         var tracker = RunProgress(inputsTotal: paths.count)
@@ -127,6 +117,18 @@ public struct Pipeline: Sendable {
         }
         group.wait()
         for (index, sink) in writer.openSinks { report.sources[index] = sink.abandon() }
+        for (index, counts) in skipCheck.unchanged.sorted(by: { $0.key < $1.key }) {
+            var source = report.sources[index]
+            source.status = .committed
+            source.alreadyCommitted = true
+            source.bytes = counts.bytes
+            source.filings = counts.filings
+            source.rows = counts.rows
+            source.rejects = counts.rejects
+            source.skipped = counts.skipped
+            report.sources[index] = source
+            onSource?(source)
+        }
         report.interrupted = cancellation.isCancelled
         report.peakMemberBytesInFlight = budget.peak
         report.bytesStreamed = consumed.value
@@ -142,7 +144,7 @@ public struct Pipeline: Sendable {
 
     /// Stage 1: reads every input in order and cuts the members into batches.
     private static func readAll(
-        _ inputs: [DiscoveredInput], skipping: Set<Int>, options: PipelineOptions, consumed: ByteCounter, cancellation: CancellationToken,
+        _ inputs: [DiscoveredInput], skipCheck: SkipCheck, options: PipelineOptions, consumed: ByteCounter, cancellation: CancellationToken,
         window: DispatchSemaphore, budget: ByteBudget, into queue: BoundedQueue<WorkBatch>
     ) {
         let reader = InputReader(limits: options.readerLimits, consumed: consumed)
@@ -155,9 +157,10 @@ public struct Pipeline: Sendable {
             queue.put(WorkBatch(sequence: sequence, sourceIndex: source, events: events, end: end, budgetBytes: bytes))
             sequence += 1
         }
-        for (index, input) in inputs.enumerated() {
+        for index in skipCheck.readingOrder {
+            let input = inputs[index]
             if cancellation.isCancelled { return }
-            if skipping.contains(index) { continue }
+            if skipCheck.isUnchanged(index) { continue }
             switch input {
             case .unreadable(let path, let reason):
                 let reject = Reject(
@@ -191,23 +194,6 @@ public struct Pipeline: Sendable {
 }
 
 extension Pipeline {
-    /// The inputs (by index) whose manifest records them unchanged, with that manifest's counts. The hashing
-    /// runs on every core: a folder of a year of daily feeds is tens of GB to hash.
-    static func alreadyCommitted(
-        _ planned: [(input: DiscoveredInput, key: String)], options: PipelineOptions, cancellation: CancellationToken
-    ) -> [Int: CommittedSource.Counts] {
-        let found = Mutex<[Int: CommittedSource.Counts]>([:])
-        DispatchQueue.concurrentPerform(iterations: planned.count) { index in
-            guard !cancellation.isCancelled, case .file(let path) = planned[index].input,
-                let counts = CommittedSource.unchanged(
-                    path: path, key: planned[index].key, output: options.output, compression: options.compression,
-                    compressionLevel: options.compressionLevel, granularity: options.granularity)
-            else { return }
-            found.withLock { $0[index] = counts }
-        }
-        return found.withLock { $0 }
-    }
-
     /// The bytes of every readable input, for the progress display's share read and ETA.
     static func totalSize(_ inputs: [DiscoveredInput]) -> Int {
         inputs.reduce(0) { total, input in
@@ -231,5 +217,56 @@ private final class WorkerCountdown: Sendable {
             $0 -= 1
             return $0 == 0
         }
+    }
+}
+
+/// Which inputs are committed unchanged (`CommittedSource`), decided in the background: every input with a
+/// manifest is a candidate, hashed on all cores while the reader works through the others.
+final class SkipCheck: Sendable {
+    /// Inputs without a manifest first (they are surely read), then the candidates, each group in input order.
+    let readingOrder: [Int]
+    private let candidates: Set<Int>
+    private let found = Mutex<[Int: CommittedSource.Counts]>([:])
+    private let done = DispatchGroup()
+
+    init(_ planned: [(input: DiscoveredInput, key: String)], options: PipelineOptions, cancellation: CancellationToken) {
+        var candidates: [Int] = []
+        if !options.force {
+            let manifests = OutputLayout(root: options.output, compression: options.compression).manifestsFolder
+            for (index, item) in planned.enumerated() where FileManager.default.fileExists(atPath: manifests + "/" + item.key + ".json") {
+                candidates.append(index)
+            }
+        }
+        let set = Set(candidates)
+        self.candidates = set
+        readingOrder = planned.indices.filter { !set.contains($0) } + candidates
+        guard !candidates.isEmpty else { return }
+        let list = candidates
+        done.enter()
+        DispatchQueue.global().async { [self] in
+            DispatchQueue.concurrentPerform(iterations: list.count) { n in
+                let index = list[n]
+                guard !cancellation.isCancelled, case .file(let path) = planned[index].input,
+                    let counts = CommittedSource.unchanged(
+                        path: path, key: planned[index].key, output: options.output, compression: options.compression,
+                        compressionLevel: options.compressionLevel, granularity: options.granularity)
+                else { return }
+                found.withLock { $0[index] = counts }
+            }
+            done.leave()
+        }
+    }
+
+    /// Waits for the hashing when `index` is a candidate.
+    func isUnchanged(_ index: Int) -> Bool {
+        guard candidates.contains(index) else { return false }
+        done.wait()
+        return found.withLock { $0[index] != nil }
+    }
+
+    /// Every input found unchanged, once the hashing is done.
+    var unchanged: [Int: CommittedSource.Counts] {
+        done.wait()
+        return found.withLock { $0 }
     }
 }
