@@ -335,7 +335,7 @@ def skip_benchmark(args):
     """A nightly run over a feed folder holding every day so far: 30 days already committed plus 1 new one,
     against the new one alone. Committed days are only hashed (issue "nightly runs do only new work")."""
     etl, gen = build(args.no_build)
-    folder = os.path.join(OUT, "skip")
+    folder = os.path.join(OUT, "skip-%d" % args.skip_count)
     feeds = os.path.join(folder, "feed")
     os.makedirs(feeds, exist_ok=True)
     days = []
