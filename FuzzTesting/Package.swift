@@ -17,6 +17,7 @@ let package = Package(
         .executableTarget(name: "FuzzGzip", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzPipelineFile", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzManifest", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzHTMLView", dependencies: ["FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

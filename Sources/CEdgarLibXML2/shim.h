@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
+#include <libxml/HTMLparser.h>
 
 /* Swift 6 rejects the mutable global function pointer `xmlFree`. */
 static inline void cedgar_xml_free(void *p) { xmlFree(p); }

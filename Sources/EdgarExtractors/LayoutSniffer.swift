@@ -10,6 +10,8 @@ public enum ContentKind: Sendable, Equatable {
     case xmlWithoutRoot
     /// The plain-text rendering of a Form 3, 4 or 5 (OUTPUT.md "The text layout").
     case textLayout
+    /// (1.1) The SEC's HTML view of a Form 3, 4 or 5 (OUTPUT.md "The HTML view").
+    case htmlView
     /// Anything else: HTML, pre-2003 free-form text, binary, junk.
     case other
 }
@@ -24,6 +26,7 @@ public enum LayoutSniffer {
         switch classify(body) {
         case .ownershipXML, .xmlWithoutRoot: .xml
         case .textLayout: .text
+        case .htmlView: .html
         case .otherXML, .other: nil
         }
     }
@@ -45,6 +48,7 @@ public enum LayoutSniffer {
             ? rootElement(scan, from: start, end: range.upperBound) : nil
         if let root, isOwnershipDocument(scan, root) { return .ownershipXML }
         let isHTML = root.map { scan.localName($0).count == 4 && scan.hasPrefix(html, at: scan.localName($0).lowerBound) }
+        if isHTML == true, isHTMLView(scan, range) { return .htmlView }
         if declared {
             guard let root else { return .xmlWithoutRoot }
             return isHTML == true ? .other : .otherXML(root: scan.string(root, limit: 128))
@@ -70,6 +74,14 @@ public enum LayoutSniffer {
             }
         }
         return false
+    }
+
+    /// Whether an `<html>` page is the SEC's view of a Form 3, 4 or 5: one of the three OMB numbers and the box-1
+    /// label (whose words a page may wrap after "Reporting"). The words are the text layout's, the markup is HTML.
+    static func isHTMLView(_ scan: ByteScan, _ range: Range<Int>) -> Bool {
+        let (from, end) = (range.lowerBound, range.upperBound)
+        guard scan.find(nameAndAddressWrapped, from: from, end: end) != nil else { return false }
+        return ombNumbers.contains { scan.find($0, from: from, end: end) != nil }
     }
 
     /// The name of the first element as a String (for messages).
@@ -131,6 +143,8 @@ public enum LayoutSniffer {
     private static let changesTitle = StaticBytes("STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP")
     private static let initialTitle = StaticBytes("STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES")
     private static let nameAndAddress = StaticBytes("Name and Address of Reporting Person")
+    private static let nameAndAddressWrapped = StaticBytes("Name and Address of Reporting")
+    private static let ombNumbers = [StaticBytes("3235-0104"), StaticBytes("3235-0287"), StaticBytes("3235-0362")]
     private static let titleOfSecurity = StaticBytes("Title of Security")
     private static let titleOfDerivativeSecurity = StaticBytes("Title of Derivative Security")
 }

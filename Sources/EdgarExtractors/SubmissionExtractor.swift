@@ -39,6 +39,7 @@ public struct SubmissionExtractor: Sendable {
         switch LayoutSniffer.classify(scan, 0..<scan.count) {
         case .ownershipXML, .xmlWithoutRoot: layout = .xml
         case .textLayout: layout = .text
+        case .htmlView: layout = .html
         case .otherXML(let root):
             return reject(member, source, .notOwnershipForm, "XML with root element <\(root)>, not ownershipDocument",
                 excerptOf: scan.bytes[...])
@@ -48,7 +49,7 @@ public struct SubmissionExtractor: Sendable {
                 ? LayoutSniffer.rootElementName(scan, from: start, end: scan.count) : nil
             let what = root.map { "markup with root element <\($0)>" } ?? "content"
             return reject(member, source, .notOwnershipForm,
-                "\(what) is neither ownership XML nor the text layout of a Form 3, 4 or 5", excerptOf: scan.bytes[...])
+                "\(what) is neither ownership XML, the text layout nor the HTML view of a Form 3, 4 or 5", excerptOf: scan.bytes[...])
         }
         return .document(
             ExtractedDocument(
@@ -104,6 +105,7 @@ public struct SubmissionExtractor: Sendable {
             switch LayoutSniffer.classify(scan, body) {
             case .ownershipXML, .xmlWithoutRoot: layout = .xml
             case .textLayout: layout = .text
+            case .htmlView: layout = .html
             case .otherXML(let root):
                 return reject(member, source, .notOwnershipForm,
                     "<TYPE>\(document.type ?? "") document holds XML with root element <\(root)>, not ownershipDocument",

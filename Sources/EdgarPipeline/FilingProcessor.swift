@@ -9,12 +9,14 @@ import EdgarTransformers
 public final class FilingProcessor {
     private let extractor = SubmissionExtractor()
     private let xmlParser: XMLOwnershipParser
+    private let xmlLimits: XMLLimits
     private let encoder: RowEncoder
     private let forms: FormFilter
     private let granularity: PartitionGranularity
 
     public init(options: PipelineOptions) {
-        xmlParser = XMLOwnershipParser(limits: options.xmlLimits)
+        xmlParser = XMLOwnershipParser(limits: options.xmlLimits, recover: options.recoverXML)
+        xmlLimits = options.xmlLimits
         encoder = RowEncoder(granularity: options.granularity)
         forms = options.forms
         granularity = options.granularity
@@ -45,6 +47,7 @@ public final class FilingProcessor {
             switch document.layout {
             case .xml: model = try xmlParser.parse(document.body)
             case .text: model = try TextLayoutParser.parse(document.body)
+            case .html: model = try HTMLViewParser.parse(document.body, limits: xmlLimits)
             }
             if let form = model.documentType ?? document.documentType, !forms.accepts(form) {
                 return .skipped(formType: FormFilter.canonical(form))

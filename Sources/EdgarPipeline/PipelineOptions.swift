@@ -16,6 +16,8 @@ public struct PipelineOptions: Sendable {
     public var granularity: PartitionGranularity = .month
     public var readerLimits = ReaderLimits()
     public var xmlLimits = XMLLimits()
+    /// (1.1) `--recover-xml`: not-well-formed XML is read in libxml2's recover mode (issue `recovered_xml`).
+    public var recoverXML = false
     public var onTruncated: TruncatedPolicy = .skip
     public var forms = FormFilter.all
     /// Filings per hand-off between stages; batching amortises the queue hops (ENGINEERING.md §6).

@@ -18,7 +18,14 @@ public enum LayoutAgreement {
     /// - `street1` is the street line of box 1, which shows `street1` and `street2` together;
     /// - `no_securities_owned` false is not shown (the form prints only the "No securities" line);
     /// - Form 5 has no V column, so timeliness is not shown at all there.
-    public static func carriedByText(_ rows: Rows) -> Rows {
+    ///
+    /// (1.1) With `layout` `.html`, as the SEC's HTML view carries them: CIKs and `street1`/`street2` are shown, and
+    /// the page prints every relationship box, Forms 4 and 5's Section 16 box and Form 5's two boxes, so a boolean
+    /// the XML leaves out shows as an unchecked box (false).
+    /// `printedBoxes` is that last rule alone, for text converted from such a page.
+    public static func carriedByText(_ rows: Rows, layout: Layout = .text, printedBoxes: Bool = false) -> Rows {
+        let html = layout == .html
+        let printed = html || printedBoxes
         let formType = rows[.filings]?.first?["form_type"]?.stringValue ?? ""
         let form = formType.first ?? "4"
         var out: Rows = [:]
@@ -36,10 +43,23 @@ public enum LayoutAgreement {
                 }
                 switch table {
                 case .filings:
-                    null("issuer_cik", "schema_version", "issuer_foreign_trading_symbol")
+                    null("schema_version", "issuer_foreign_trading_symbol")
+                    if !html { null("issuer_cik") }
                     if r["no_securities_owned"] == .bool(false) { r["no_securities_owned"] = .null }
+                    if printed {
+                        var boxes = form == "3" ? [] : ["not_subject_to_section16"]
+                        if form == "5" { boxes += ["form3_holdings_reported", "form4_transactions_reported"] }
+                        for key in boxes where r[key] == .null { r[key] = .bool(false) }
+                    }
                 case .reportingOwners:
-                    null("owner_cik", "state_description", "non_us_address", "non_us_state_territory", "country")
+                    null("state_description", "non_us_address", "non_us_state_territory", "country")
+                    if printed {
+                        for key in ["is_director", "is_officer", "is_ten_percent_owner", "is_other"] where r[key] == .null {
+                            r[key] = .bool(false)
+                        }
+                    }
+                    if html { break }
+                    null("owner_cik")
                     let street = [r["street1"]?.stringValue, r["street2"]?.stringValue].compactMap { $0 }
                     r["street1"] = street.isEmpty ? .null : .string(street.joined(separator: " "))
                     r["street2"] = .null
@@ -94,8 +114,8 @@ public enum LayoutAgreement {
     }
 
     /// Every difference between the XML rows (as carried) and the text rows, as `table[row].column: xml | text`.
-    public static func differences(xml: Rows, text: Rows) -> [String] {
-        let a = carriedByText(xml)
+    public static func differences(xml: Rows, text: Rows, layout: Layout = .text, printedBoxes: Bool = false) -> [String] {
+        let a = carriedByText(xml, layout: layout, printedBoxes: printedBoxes)
         let b = fromText(text)
         var out: [String] = []
         for table in Table.dataTables {

@@ -80,6 +80,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Largest ownership document parsed, in bytes (default 64 MiB, the member limit's default); larger ones are rejected member_too_large.")
     var maxDocumentBytes: Int?
 
+    @Flag(help: "Read XML that is not well-formed in libxml2's recover mode (rows plus the issue recovered_xml) instead of rejecting it malformed_xml.")
+    var recoverXml = false
+
     @Option(help: "Fail the run (exit 5) when more than this many rejects were written.")
     var maxRejects: Int?
 
@@ -226,6 +229,7 @@ struct RunCommand: ParsableCommand {
         if let maxInflatedBytes { options.readerLimits.maxInflatedBytesPerInput = maxInflatedBytes }
         if let maxXmlDepth { options.xmlLimits.maxDepth = maxXmlDepth }
         if let maxDocumentBytes { options.xmlLimits.maxDocumentBytes = maxDocumentBytes }
+        if recoverXml { options.recoverXML = true }
         return options
     }
 }

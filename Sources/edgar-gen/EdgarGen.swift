@@ -20,7 +20,7 @@ struct EdgarGen: ParsableCommand {
               edgar-gen txt --count 6 --seed 9 --out samples/complete-submissions
               edgar-gen text --count 6 --seed 11 --out samples/text-layout
             """,
-        subcommands: [Feed.self, Zip.self, Txt.self, Text.self])
+        subcommands: [Feed.self, Zip.self, Txt.self, Text.self, HTML.self])
 }
 
 extension EdgarGen {
@@ -191,6 +191,49 @@ extension EdgarGen {
                 total += bytes.count
             }
             print("wrote \(count) text-layout documents to \(out), \(total) bytes, seed \(seed)")
+        }
+    }
+
+    struct HTML: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "html",
+            abstract: "Loose HTML-view documents named <accession>.html: the SEC's HTML page of Forms 3, 4, 5.",
+            discussion: """
+                The forms cycle through 4, 3, 5, 4/A, 3/A, 5/A; the page follows the structure of the SEC's \
+                xslF345X05 stylesheet (CIK links, one row per street line, a caption after each signature).
+                """)
+
+        @OptionGroup var files: FolderOfFiles
+
+        @Option(help: "Filing date, YYYYMMDD.")
+        var date = "20031112"
+
+        @Option(help: ArgumentHelp("Also write each filing's XML into this folder, as <accession>.xml.", valueName: "folder"))
+        var xmlOut: String?
+
+        func validate() throws {
+            guard CivilDate(date) != nil else { throw ValidationError("--date must be YYYYMMDD") }
+        }
+
+        func run() throws {
+            let (count, seed, out) = (files.count, files.seed, files.out)
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            if let xmlOut { try FileManager.default.createDirectory(atPath: xmlOut, withIntermediateDirectories: true) }
+            var builder = FeedBuilder(seed: seed, filingDate: date)
+            let kinds: [FeedKind] = [.form4, .form3, .form5, .form4A, .form3A, .form5A]
+            var total = 0
+            for i in 0..<count {
+                let submission = builder.nextSubmission(kind: kinds[i % kinds.count])
+                guard let doc = submission.document else { continue }
+                if let xmlOut {
+                    try Data(XMLRenderer.render(doc).utf8).write(
+                        to: URL(fileURLWithPath: xmlOut).appendingPathComponent("\(submission.accession).xml"))
+                }
+                let bytes = Array(HTMLViewRenderer.render(doc).utf8)
+                try Data(bytes).write(to: URL(fileURLWithPath: out).appendingPathComponent("\(submission.accession).html"))
+                total += bytes.count
+            }
+            print("wrote \(count) HTML-view documents to \(out), \(total) bytes, seed \(seed)")
         }
     }
 }

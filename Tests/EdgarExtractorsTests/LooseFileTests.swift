@@ -42,11 +42,19 @@ struct LooseFileTests {
     }
 
     @Test(.enabled(if: Corpus.root != nil, Comment(rawValue: Corpus.missingMessage)))
-    func htmlRenderingsAreNotOwnershipForms() throws {
-        for url in Corpus.files(in: "real/html", extensions: ["html"]) {
+    func htmlRenderingsAreTheHTMLView() throws {
+        // (1.1) The SEC's page of a Form 3/4/5 is a layout of its own; any other HTML is still not a form.
+        let pages = Corpus.files(in: "real/html", extensions: ["html"])
+        #expect(pages.count == 4)
+        for url in pages {
             let outcome = extract(try Corpus.bytes(url), archive: url.path)
-            #expect(outcome.rejects.map(\.code) == [.notOwnershipForm], "\(url.lastPathComponent)")
+            #expect(outcome.rejects.isEmpty, "\(url.lastPathComponent)")
+            #expect(outcome.documents.map(\.layout) == [.html], "\(url.lastPathComponent)")
         }
+        let other = "<!DOCTYPE html>\n<html><head><title>Power of Attorney</title></head><body><table><tr><td>x</td></tr></table></body></html>"
+        #expect(extract(bytes(other), archive: "/data/poa.html").rejects.map(\.code) == [.notOwnershipForm])
+        let explanation = Corpus.root!.appendingPathComponent("real/txt/0001062993-24-012217_form4.index-headers.html")
+        #expect(LayoutSniffer.classify(try Corpus.bytes(explanation)) != .htmlView)
     }
 
     @Test func xmlPrologIsSkipped() {

@@ -36,6 +36,8 @@ struct CorpusGoldenTests {
         "real/txt/0001493152-25-015819_form4_2025_X0508_deemed_exec_bad_price.txt",
         "real/xml/form3_snow_X0206_two_owners.xml",
         "real/xml/form4_msft_X0609_2026_nonus_flag.xml",
+        // (1.1) The HTML view without its XML: checked by hand against the page itself (Golden/README.md).
+        "real/html/form3_bampartners_rendered.html",
     ])
     func goldenRows(path: String) throws {
         let actual = try Self.rows(of: path)

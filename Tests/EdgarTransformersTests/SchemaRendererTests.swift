@@ -194,6 +194,8 @@ import Testing
             (footnoteIDs["propertyNames"] as? NSDictionary)?["enum"] as? [String] == [
                 "security_title", "transaction_form_type", "shares_owned_following_transaction",
                 "value_owned_following_transaction", "direct_or_indirect_ownership", "nature_of_ownership",
+                // (1.1) group elements a footnote reference may stand in directly
+                "transaction_amounts", "post_transaction_amounts", "ownership_nature", "underlying_security",
             ])
         #expect(try property("rejects", "error_code")["enum"] as? [String] == RejectCode.allCases.map(\.rawValue))
     }

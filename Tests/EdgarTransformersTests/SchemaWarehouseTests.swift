@@ -71,6 +71,19 @@ import Testing
 
         let filing = try #require(rows.first { $0.table == .filings }).line
         let transaction = try #require(rows.first { $0.table == .nonDerivativeTransactions }).line
+        // Contract 1.1: a recovered document's issue on the filings row, and a footnote in a group element.
+        let accepted: [(String, String)] = [
+            ("filings", try Self.mutate(filing) {
+                $0["issues"] = [["field": "document", "code": "recovered_xml", "raw": "xmlParseEntityRef: no name"]]
+            }),
+            ("non_derivative_transactions", try Self.mutate(transaction) {
+                $0["footnote_ids"] = ["transaction_amounts": ["F2"], "ownership_nature": ["F3"]]
+            }),
+        ]
+        for (row, messages) in zip(accepted, try Self.validationErrors(accepted)) {
+            #expect(messages == [], "refused a valid row: \(row.1)")
+        }
+
         let broken: [(String, String)] = [
             ("filings", try Self.mutate(filing) { $0["extra"] = 1 }),
             ("filings", try Self.mutate(filing) { $0["issuer_cik"] = nil }),
@@ -90,6 +103,8 @@ import Testing
             ),
             ("filings", try Self.mutate(filing) { $0["issues"] = [["field": "a b", "code": "unknown_element", "raw": ""]] }),
             ("filings", try Self.mutate(filing) { $0["issues"] = [["field": "x/y", "code": "invalid_date", "raw": ""]] }),
+            ("filings", try Self.mutate(filing) { $0["issues"] = [["field": "shares", "code": "recovered_xml", "raw": ""]] }),
+            ("filings", try Self.mutate(filing) { $0["footnote_ids"] = ["transaction_amounts": ["F1"]] }),
         ]
         for (row, messages) in zip(broken, try Self.validationErrors(broken)) {
             #expect(!messages.isEmpty, "accepted a broken row: \(row.1)")

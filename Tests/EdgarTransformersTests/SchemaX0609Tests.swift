@@ -50,7 +50,8 @@ import Testing
             return try #require(issues["items"] as? [String: Any])
         }
         let filings = try #require(try items("filings")["anyOf"] as? [[String: Any]])
-        let element = try #require(filings.last?["properties"] as? [String: [String: Any]])
+        let alternatives = filings.compactMap { $0["properties"] as? [String: [String: Any]] }
+        let element = try #require(alternatives.first { $0["code"]?["const"] as? String == "unknown_element" })
         #expect(element["code"]?["const"] as? String == "unknown_element")
         #expect(element["raw"]?["maxLength"] as? Int == 200)
         let owners = try items("reporting_owners")

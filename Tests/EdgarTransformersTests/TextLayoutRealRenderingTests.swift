@@ -252,3 +252,56 @@ struct TextLayoutRealRenderingRowTests {
         #expect(d == [], "\(d.joined(separator: "\n"))")
     }
 }
+
+/// (1.1) The same three pages read as the HTML view (`HTMLViewParser`, libxml2's HTML parser): every column the
+/// page shows equals the XML's, CIKs and `street2` included.
+@Suite(.enabled(if: Corpus.root != nil, Comment(rawValue: Corpus.missingMessage)))
+struct HTMLViewRealPageTests {
+    static func rows(html: String, xml: String) throws -> (html: LayoutAgreement.Rows, xml: LayoutAgreement.Rows) {
+        let root = Corpus.root!
+        let page = try Corpus.bytes(root.appendingPathComponent("real/html/" + html))
+        let xmlBytes = try Corpus.bytes(root.appendingPathComponent("real/xml/" + xml))
+        let encoder = RowEncoder()
+        let rowsXML = try LayoutAgreement.rows(
+            encoder.encode(try XMLOwnershipParser().parse(xmlBytes), from: LayoutAgreementTests.extracted(xmlBytes, layout: .xml, envelope: nil)))
+        let rowsHTML = try LayoutAgreement.rows(
+            encoder.encode(try HTMLViewParser.parse(page), from: LayoutAgreementTests.extracted(page, layout: .html, envelope: nil)))
+        return (rowsHTML, rowsXML)
+    }
+
+    @Test(arguments: [
+        ("form4_374water_rendered.html", "form4_374water_X0508_aff10b5One_false.xml"),
+        ("form3_snow_rendered.html", "form3_snow_X0206_deriv_holdings.xml"),
+        ("form5_snow_rendered.html", "form5_snow_X0306_gift.xml"),
+    ])
+    func pageRowsEqualXMLRows(html: String, xml: String) throws {
+        let (rowsHTML, rowsXML) = try Self.rows(html: html, xml: xml)
+        // Numbers lose trailing fraction zeros on the page; its printed boxes are the `.html` carrying rule (a Form 3
+        // page has no Section 16 box, so that one stays as filed).
+        var shown = TextLayoutRealRenderingRowTests.asTheSECShowsIt(rowsXML)
+        shown[.filings] = zip(shown[.filings] ?? [], rowsXML[.filings] ?? []).map { page, filed in
+            var row = page
+            row["not_subject_to_section16"] = filed["not_subject_to_section16"]
+            return row
+        }
+        let d = LayoutAgreement.differences(xml: shown, text: rowsHTML, layout: .html)
+        #expect(d == [], "\(d.joined(separator: "\n"))")
+        // The values the text layout cannot carry are really compared: CIKs and the second street line.
+        #expect(rowsHTML[.filings]?.first?["issuer_cik"] == rowsXML[.filings]?.first?["issuer_cik"])
+        #expect(rowsHTML[.filings]?.first?["issuer_cik"] != .null)
+        #expect(rowsHTML[.filings]?.first?["layout"] == .string("html"))
+        for (a, b) in zip(rowsHTML[.reportingOwners] ?? [], rowsXML[.reportingOwners] ?? []) {
+            #expect(a["owner_cik"] == b["owner_cik"] && a["owner_cik"] != .null)
+            #expect(a["street1"] == b["street1"] && a["street2"] == b["street2"])
+        }
+    }
+
+    @Test func form4_374WaterStreetRowsAndLinks() throws {
+        let (rowsHTML, _) = try Self.rows(html: "form4_374water_rendered.html", xml: "form4_374water_X0508_aff10b5One_false.xml")
+        let owner = try #require(rowsHTML[.reportingOwners]?.first)
+        #expect(owner["owner_cik"] == .string("0002064133"))
+        #expect(owner["street1"] == .string("C/O 374 WATER INC."))
+        #expect(owner["street2"] == .string("100 SOUTHCENTER COURT, SUITE 200"))
+        #expect(rowsHTML[.filings]?.first?["issuer_cik"] == .string("0000933972"))
+    }
+}

@@ -29,6 +29,7 @@ public final class FilingPath {
             switch document.layout {
             case .xml: model = try xmlParser.parse(document.body)
             case .text: model = try TextLayoutParser.parse(document.body)
+            case .html: model = try HTMLViewParser.parse(document.body)
             }
             let filing = try encoder.encode(model, from: document)
             for (table, chunk) in filing.tables {

@@ -2,6 +2,8 @@
 public enum Layout: String, Sendable, Equatable {
     case xml
     case text
+    /// (1.1) The SEC's HTML view of the form (its `xslF345X0n` stylesheets' page).
+    case html
 }
 
 /// A value as filed (entities decoded, markup removed) plus the footnote ids attached to it, in document order.
@@ -89,6 +91,9 @@ public struct NonDerivativeTransaction: Sendable, Equatable {
     public var directOrIndirect = Field()
     public var natureOfOwnership = Field()
 
+    /// (1.1) Footnote references directly in a group element, in document order.
+    public var groupFootnotes: [GroupFootnote] = []
+
     public init() {}
 }
 
@@ -99,6 +104,9 @@ public struct NonDerivativeHolding: Sendable, Equatable {
     public var valueOwnedFollowing = Field()
     public var directOrIndirect = Field()
     public var natureOfOwnership = Field()
+
+    /// (1.1) Footnote references directly in a group element, in document order.
+    public var groupFootnotes: [GroupFootnote] = []
 
     public init() {}
 }
@@ -124,6 +132,9 @@ public struct DerivativeTransaction: Sendable, Equatable {
     public var directOrIndirect = Field()
     public var natureOfOwnership = Field()
 
+    /// (1.1) Footnote references directly in a group element, in document order.
+    public var groupFootnotes: [GroupFootnote] = []
+
     public init() {}
 }
 
@@ -141,7 +152,30 @@ public struct DerivativeHolding: Sendable, Equatable {
     public var directOrIndirect = Field()
     public var natureOfOwnership = Field()
 
+    /// (1.1) Footnote references directly in a group element, in document order.
+    public var groupFootnotes: [GroupFootnote] = []
+
     public init() {}
+}
+
+/// (1.1) The group elements of a table row that may hold a `<footnoteId>` directly, outside any value; the raw
+/// value is the key it is kept under in `footnote_ids`.
+public enum FootnoteGroup: String, Sendable, Equatable, CaseIterable {
+    case transactionAmounts = "transaction_amounts"
+    case postTransactionAmounts = "post_transaction_amounts"
+    case ownershipNature = "ownership_nature"
+    case underlyingSecurity = "underlying_security"
+}
+
+/// A footnote reference standing directly in a group element of a row.
+public struct GroupFootnote: Sendable, Equatable {
+    public var group: FootnoteGroup
+    public var id: String
+
+    public init(_ group: FootnoteGroup, _ id: String) {
+        self.group = group
+        self.id = id
+    }
 }
 
 public struct Footnote: Sendable, Equatable {
@@ -209,6 +243,8 @@ public struct OwnershipDocument: Sendable, Equatable {
     /// True when the bytes were not valid UTF-8 and were decoded as Windows-1252: every string field holding
     /// non-ASCII text then carries an `invalid_encoding` issue.
     public var decodedAsWindows1252 = false
+    /// (1.1) Set when the XML was not well-formed and was read in libxml2's recover mode: libxml2's first error.
+    public var recoveredXMLError: String?
 
     public init(layout: Layout) {
         self.layout = layout

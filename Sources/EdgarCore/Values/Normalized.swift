@@ -11,6 +11,8 @@ public enum ValueIssueCode: String, Sendable, Equatable, CaseIterable {
     /// An element inside `ownershipDocument` that the parser has no rule for (on the filings row; the field is the
     /// element's path below the root).
     case unknownElement = "unknown_element"
+    /// (1.1) The document was not well-formed and was read in libxml2's recover mode (on the filings row).
+    case recoveredXML = "recovered_xml"
 }
 
 /// The outcome of normalising one filed value: the value in the contract's form (nil for null) and, when the

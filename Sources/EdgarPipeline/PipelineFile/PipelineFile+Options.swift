@@ -12,6 +12,7 @@ extension PipelineFile {
         if let partition { options.granularity = partition }
         if let forms { options.forms = FormFilter(accepted: Set(forms)) }
         if let batchSize { options.batchSize = batchSize }
+        if let recoverXML { options.recoverXML = recoverXML }
         if let value = limits.maxMemberBytes { options.readerLimits.maxMemberBytes = value }
         if let value = limits.maxCompressionRatio { options.readerLimits.maxCompressionRatio = value }
         if let value = limits.maxXMLDepth { options.xmlLimits.maxDepth = value }

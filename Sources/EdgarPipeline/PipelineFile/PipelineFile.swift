@@ -24,6 +24,8 @@ public struct PipelineFile: Sendable, Equatable {
     public var compressionLevel: Int?
     public var jobs: Int?
     public var batchSize: Int?
+    /// (1.1) `recover_xml`: read not-well-formed XML in libxml2's recover mode.
+    public var recoverXML: Bool?
     public var limits: Limits
     public var rejects: Rejects
 

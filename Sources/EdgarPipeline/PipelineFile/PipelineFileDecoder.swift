@@ -53,6 +53,7 @@ struct PipelineFileDecoder {
         if let entry = fields["batch_size"] {
             result.batchSize = try integer(entry.value, "batch_size", in: PipelineFileSchema.batchSizeRange)
         }
+        if let entry = fields["recover_xml"] { result.recoverXML = try boolean(entry.value, "recover_xml") }
         if let entry = fields["limits"] { result.limits = try limits(entry.value) }
         if let entry = fields["rejects"] { result.rejects = try rejects(entry.value) }
         return result
@@ -190,6 +191,14 @@ struct PipelineFileDecoder {
         }
         guard range.contains(value) else { throw failure(node, keyPath, "\(value) is out of range; \(expected)") }
         return value
+    }
+
+    /// A plain `true` or `false`; `"true"` (quoted) is a string, as in YAML itself.
+    private func boolean(_ node: Node, _ keyPath: String) throws(PipelineFileError) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, scalar.string == "true" || scalar.string == "false" else {
+            throw failure(node, keyPath, "expected true or false, found \(describe(node))")
+        }
+        return scalar.string == "true"
     }
 
     /// A byte count: an integer, or a number with an IEC unit (`64MiB`).

@@ -37,6 +37,8 @@ public enum PipelineFileSchema {
         key("compression_level", "integer 1-9", "1", "gzip level (libdeflate): 6 makes files ~25% smaller for ~2.3x the compression CPU."),
         key("jobs", "integer 1-256", "number of cores", "Transformer workers. Output is byte-identical for any value."),
         key("batch_size", "integer 1-4096", "16", "Filings per hand-off between stages."),
+        key("recover_xml", "true | false", "false",
+            "Read XML that is not well-formed in libxml2's recover mode: its rows are written and the filings row gets the issue recovered_xml (else such a document is a malformed_xml reject). DTDs and entities are refused either way."),
         key("limits", "mapping", "-", "Safety limits against oversized or hostile input."),
         key("limits.max_member_bytes", "size, at least 1KiB", "64MiB",
             "Largest archive member read into memory; larger members are rejected member_too_large. A size is an integer number of bytes or a number with KiB, MiB, GiB or TiB."),

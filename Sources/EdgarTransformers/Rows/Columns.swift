@@ -103,6 +103,15 @@ public struct ColumnList: Sendable {
     }
 }
 
+extension ColumnList {
+    /// The keys `footnote_ids` may hold: the document columns and, in the tables of Table I and II rows, the groups
+    /// a footnote reference may stand in directly (`transaction_amounts`, …; contract 1.1).
+    public var footnoteKeys: [String] {
+        let isRowTable = documentColumns.contains("direct_or_indirect_ownership")
+        return documentColumns + (isRowTable ? FootnoteGroup.allCases.map(\.rawValue) : [])
+    }
+}
+
 /// The keys of a table's value columns in raw storage that is never freed (column lists are static), plus the
 /// closing columns the table has.
 struct RowLayout: @unchecked Sendable {

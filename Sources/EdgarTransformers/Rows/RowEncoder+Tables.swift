@@ -31,6 +31,7 @@ extension RowEncoder {
         rows.string(d.remarks)
         rows.source(extracted.source)
         rows.verbatim(parserVersion)
+        if let error = d.recoveredXMLError { rows.documentIssue(.recoveredXML, raw: error) }
         for unknown in d.unknownElements {
             rows.issue(field: unknown.path, .unknownElement, raw: unknown.text)
         }
@@ -77,6 +78,7 @@ extension RowEncoder {
         rows.decimal(t.pointee.valueOwnedFollowing)
         rows.code(t.pointee.directOrIndirect, in: .directIndirect)
         rows.string(t.pointee.natureOfOwnership)
+        rows.groupFootnotes(t.pointee.groupFootnotes)
         rows.endRow()
     }
 
@@ -90,6 +92,7 @@ extension RowEncoder {
         rows.decimal(h.pointee.valueOwnedFollowing)
         rows.code(h.pointee.directOrIndirect, in: .directIndirect)
         rows.string(h.pointee.natureOfOwnership)
+        rows.groupFootnotes(h.pointee.groupFootnotes)
         rows.endRow()
     }
 
@@ -116,6 +119,7 @@ extension RowEncoder {
         rows.decimal(t.pointee.valueOwnedFollowing)
         rows.code(t.pointee.directOrIndirect, in: .directIndirect)
         rows.string(t.pointee.natureOfOwnership)
+        rows.groupFootnotes(t.pointee.groupFootnotes)
         rows.endRow()
     }
 
@@ -135,6 +139,7 @@ extension RowEncoder {
         rows.decimal(h.pointee.valueOwnedFollowing)
         rows.code(h.pointee.directOrIndirect, in: .directIndirect)
         rows.string(h.pointee.natureOfOwnership)
+        rows.groupFootnotes(h.pointee.groupFootnotes)
         rows.endRow()
     }
 

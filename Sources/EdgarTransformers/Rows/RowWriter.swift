@@ -42,6 +42,23 @@ struct RowWriter {
         json.beginObject()
     }
 
+    /// (1.1) An issue about the whole document (field `document`), after the row's value issues.
+    mutating func documentIssue(_ code: ValueIssueCode, raw: String) {
+        issues.append(("document", code, raw))
+    }
+
+    /// (1.1) Footnote references that stand in a group element, kept under the group's key after the columns'.
+    mutating func groupFootnotes(_ list: [GroupFootnote]) {
+        for entry in list {
+            let key = entry.group.columnKey
+            if let k = footnoteIDs.firstIndex(where: { $0.column.utf8Start == key.utf8Start }) {
+                footnoteIDs[k].ids.append(entry.id)
+            } else {
+                footnoteIDs.append((key, [entry.id]))
+            }
+        }
+    }
+
     mutating func endRow() {
         precondition(next == layout.keys.count, "a row must write every value column of its table")
         // Most rows have neither footnotes nor issues: an empty closing column is one constant (after the value
@@ -206,5 +223,17 @@ struct RowWriter {
     private mutating func report(_ issue: ValueIssueCode?, column: StaticString, raw: String?) {
         guard let issue, let raw else { return }
         issues.append((column, issue, Normalize.string(raw) ?? raw))
+    }
+}
+
+extension FootnoteGroup {
+    /// The key as a static string, as `footnote_ids` keys are written.
+    var columnKey: StaticString {
+        switch self {
+        case .transactionAmounts: "transaction_amounts"
+        case .postTransactionAmounts: "post_transaction_amounts"
+        case .ownershipNature: "ownership_nature"
+        case .underlyingSecurity: "underlying_security"
+        }
     }
 }

@@ -75,13 +75,13 @@ enum JSONSchemaDialect {
         case .footnoteIDs:
             return [
                 ("type", .string("object")),
-                ("propertyNames", .object([("enum", .strings(list.documentColumns))])),
+                ("propertyNames", .object([("enum", .strings(list.footnoteKeys))])),
                 ("additionalProperties", .object([
                     ("type", .string("array")), ("minItems", .int(1)), ("items", .object([("type", .string("string"))])),
                 ])),
             ]
         case .issues:
-            let valueCodes = ValueIssueCode.allCases.filter { $0 != .unknownElement }.map(\.rawValue)
+            let valueCodes = ValueIssueCode.allCases.filter { $0 != .unknownElement && $0 != .recoveredXML }.map(\.rawValue)
             let issue = strictObject([
                 ("field", [("type", .string("string")), ("enum", .strings(list.documentColumns))]),
                 ("code", [("type", .string("string")), ("enum", .strings(valueCodes))]),
@@ -94,7 +94,14 @@ enum JSONSchemaDialect {
                 ("code", [("const", .string(ValueIssueCode.unknownElement.rawValue))]),
                 ("raw", [("type", .string("string")), ("maxLength", .int(UnknownElement.maxTextCharacters))]),
             ])
-            return [("type", .string("array")), ("items", .object([("anyOf", .array([.object(issue), .object(element)]))]))]
+            // A document read in recover mode says so on the filings row, under the field `document`.
+            let recovered = strictObject([
+                ("field", [("const", .string("document"))]),
+                ("code", [("const", .string(ValueIssueCode.recoveredXML.rawValue))]),
+                ("raw", [("type", .string("string"))]),
+            ])
+            let kinds: [SchemaJSON] = [.object(issue), .object(element), .object(recovered)]
+            return [("type", .string("array")), ("items", .object([("anyOf", .array(kinds))]))]
         }
     }
 

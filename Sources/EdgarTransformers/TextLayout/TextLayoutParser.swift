@@ -46,7 +46,7 @@ public enum TextLayoutParser {
             document.form3HoldingsReported = header.form3HoldingsReported
             document.form4TransactionsReported = header.form4TransactionsReported
         }
-        if form == "3" { document.noSecuritiesOwned = header.noSecuritiesOwned }
+        if form == "3" { document.noSecuritiesOwned = header.noSecuritiesOwned ?? (sections.noSecuritiesStatement ? "true" : nil) }
 
         let tables = text.readTables(form: form, tableI: sections.tableI, tableII: sections.tableII)
         document.nonDerivativeTransactions = tables.nonDerivativeTransactions

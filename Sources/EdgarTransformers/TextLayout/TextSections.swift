@@ -1,7 +1,9 @@
 /// Where the parts of a text layout are, by line: the boxes, Table I, Table II, footnotes, remarks, signatures.
 ///
 /// Order on the page: boxes, Table I, Table II, the boxes of further owners, "Explanation of Responses:",
-/// "Remarks:", the signature lines, then "** Signature of Reporting Person" and the printed reminders.
+/// "Remarks:", the signature lines, then "** Signature of Reporting Person" and the printed reminders. (1.1) Other
+/// renderers put the caption after each signature, and the Form 3 statement "No securities are beneficially owned"
+/// anywhere between Table II and the signatures (the SEC's page: under "Explanation of Responses:").
 struct TextSections {
     /// Byte ranges whose box labels are read (the header, and the further owners after the tables).
     var labelRegions: [Range<Int>] = []
@@ -10,7 +12,9 @@ struct TextSections {
     var footnotes: [Range<Int>] = []
     var remarks: [Range<Int>]?
     /// Line indices of the signature lines.
-    var signatures: Range<Int> = 0..<0
+    var signatures: [Int] = []
+    /// The line "No securities are beneficially owned" stood after the tables.
+    var noSecuritiesStatement = false
 
     init(_ text: TextBuffer) {
         let lines = text.lines
@@ -49,7 +53,22 @@ struct TextSections {
                     break
                 }
             }
-            if let signatureStart { signatures = signatureStart..<anchor }
+            if let signatureStart { signatures = Array(signatureStart..<anchor) }
+            // A caption after each signature: the signatures below the first caption, each followed by its own.
+            if signatureCaption != nil, signatureStart != nil {
+                var j = anchor + 1
+                while j < count {
+                    let line = lines[j]
+                    if text.isBlank(line) || text.find(Pattern.signatureCaption, in: line) != nil || text.isDateCaption(line) {
+                        j += 1
+                    } else if text.signature(line) != nil {
+                        signatures.append(j)
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+            }
         }
 
         let ends = [explanation, remarks, signatureStart, signatureCaption, reminder].compactMap { $0 }
@@ -62,7 +81,13 @@ struct TextSections {
             return lines[from].lowerBound..<lines[to - 1].upperBound
         }
 
-        let tableEnd = min(furtherOwners ?? count, afterTables > 0 ? end(after: afterTables - 1) : count)
+        // The statement is a line of its own; where it stands it ends Table II and is neither footnote nor remark.
+        // Without a table title there is no "after Table II" (and the signature lines may come before `count`).
+        let statementFloor = (tableIITitle ?? tableITitle).map { $0 + 1 } ?? count
+        let statementEnd = max(statementFloor, signatureStart ?? signatureCaption ?? reminder ?? count)
+        let statement = (statementFloor..<statementEnd).first { text.isNoSecuritiesStatement(lines[$0]) }
+        noSecuritiesStatement = statement != nil
+        let tableEnd = min(furtherOwners ?? count, afterTables > 0 ? end(after: afterTables - 1) : count, statement ?? count)
         let headerEnd = tableITitle ?? tableIITitle ?? min(end(after: -1), count)
         labelRegions.append(bytes(0, headerEnd))
         if let tableITitle { tableI = (tableITitle + 1)..<(tableIITitle ?? tableEnd) }
@@ -76,12 +101,12 @@ struct TextSections {
                 if rest < lines[explanation].upperBound, text.bytes[rest] == UInt8(ascii: ":") { rest += 1 }
                 parts.append(rest..<lines[explanation].upperBound)
             }
-            parts += ((explanation + 1)..<end(after: explanation)).map { lines[$0] }
+            parts += ((explanation + 1)..<end(after: explanation)).filter { $0 != statement }.map { lines[$0] }
             footnotes = parts
         }
         if let remarks, let label = text.find(Pattern.remarks, in: lines[remarks]) {
             var parts = [label.upperBound..<lines[remarks].upperBound]
-            parts += ((remarks + 1)..<end(after: remarks)).map { lines[$0] }
+            parts += ((remarks + 1)..<end(after: remarks)).filter { $0 != statement }.map { lines[$0] }
             self.remarks = parts
         }
     }
@@ -93,6 +118,7 @@ struct TextSections {
         static let reminder = Array("reminder:".utf8)
         static let reportingPerson = TextPattern("name and address of reporting person")
         static let tableTitle = Array("table i".utf8)
+        static let noSecurities = Array("no securities are beneficially owned".utf8)
     }
 }
 
@@ -136,6 +162,22 @@ extension TextBuffer {
             return 2
         }
         return next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z") ? nil : 1
+    }
+
+    /// The trimmed line is only the word "Date" (a converter may put the caption's second cell on a line of its own).
+    func isDateCaption(_ line: Range<Int>) -> Bool {
+        let r = trim(line)
+        return r.count == 4 && match(Array("date".utf8), at: r.lowerBound, limit: r.upperBound) != nil
+    }
+
+    /// The trimmed line is "No securities are beneficially owned", with or without a final period (any case).
+    func isNoSecuritiesStatement(_ line: Range<Int>) -> Bool {
+        var r = trim(line)
+        if !r.isEmpty, bytes[r.upperBound - 1] == UInt8(ascii: ".") { r = r.lowerBound..<(r.upperBound - 1) }
+        let pattern = TextSections.Pattern.noSecurities
+        guard r.count == pattern.count else { return false }
+        for (k, b) in pattern.enumerated() where lowered(bytes[r.lowerBound + k]) != b { return false }
+        return true
     }
 
     /// The trimmed line starts with `pattern` (case-insensitive; spaces before a `:` allowed).

@@ -218,9 +218,11 @@ struct OwnershipDocumentBuilder {
         case .footnoteId:
             if codingDepth > 0 {
                 row.coding.footnoteIDs.append(id ?? "")
+            } else if rowDepth > 0, let group = FootnoteGroup(openTags[depth - 1]) {
+                row.groupFootnotes.append(GroupFootnote(group, id ?? ""))
             } else {
-                // Directly in a row's group (`<transactionAmounts><footnoteId …/>`): the group's footnote.
-                return rowDepth > 0
+                // Anywhere else (directly in a row, outside rows): no rule, so an `unknown_element` issue, not a drop.
+                return false
             }
         default:
             guard rowDepth > 0, let slot = RowField(tag) else { return false }

@@ -53,6 +53,18 @@ enum RowKind {
     }
 }
 
+extension FootnoteGroup {
+    init?(_ tag: OwnershipTag) {
+        switch tag {
+        case .transactionAmounts: self = .transactionAmounts
+        case .postTransactionAmounts: self = .postTransactionAmounts
+        case .ownershipNature: self = .ownershipNature
+        case .underlyingSecurity: self = .underlyingSecurity
+        default: return nil
+        }
+    }
+}
+
 extension Field {
     var isEmpty: Bool { value == nil && footnoteIDs.isEmpty }
 }
@@ -91,7 +103,7 @@ extension DerivativeTransaction {
             && underlyingSecurityTitle.isEmpty && underlyingSecurityShares.isEmpty && underlyingSecurityValue.isEmpty
             && sharesOwnedFollowing.isEmpty && valueOwnedFollowing.isEmpty && directOrIndirect.isEmpty
             && natureOfOwnership.isEmpty && coding.formType == nil && coding.code == nil
-            && coding.equitySwapInvolved == nil && coding.footnoteIDs.isEmpty
+            && coding.equitySwapInvolved == nil && coding.footnoteIDs.isEmpty && groupFootnotes.isEmpty
     }
 
     /// Whether an X0101 `nonDerivativeSecurity` or `derivativeSecurity` reports a transaction rather than a holding.
@@ -126,6 +138,7 @@ extension OwnershipDocument {
             swap(&r.valueOwnedFollowing, &row.valueOwnedFollowing)
             swap(&r.directOrIndirect, &row.directOrIndirect)
             swap(&r.natureOfOwnership, &row.natureOfOwnership)
+            swap(&r.groupFootnotes, &row.groupFootnotes)
             nonDerivativeTransactions.append(consume r)
         case .nonDerivativeHolding:
             var r = NonDerivativeHolding()
@@ -135,6 +148,7 @@ extension OwnershipDocument {
             swap(&r.valueOwnedFollowing, &row.valueOwnedFollowing)
             swap(&r.directOrIndirect, &row.directOrIndirect)
             swap(&r.natureOfOwnership, &row.natureOfOwnership)
+            swap(&r.groupFootnotes, &row.groupFootnotes)
             nonDerivativeHoldings.append(consume r)
         case .derivativeTransaction:
             var r = DerivativeTransaction()
@@ -154,6 +168,7 @@ extension OwnershipDocument {
             swap(&r.valueOwnedFollowing, &row.valueOwnedFollowing)
             swap(&r.directOrIndirect, &row.directOrIndirect)
             swap(&r.natureOfOwnership, &row.natureOfOwnership)
+            swap(&r.groupFootnotes, &row.groupFootnotes)
             derivativeHoldings.append(consume r)
         case .nonDerivativeSecurity:
             appendMoving(&row, as: row.reportsTransaction ? .nonDerivativeTransaction : .nonDerivativeHolding)

@@ -8,6 +8,10 @@ import EdgarCore
 /// the network or the file system.
 public final class XMLOwnershipParser {
     private let limits: XMLLimits
+    /// (1.1) `--recover-xml`: a document libxml2 refuses as not well-formed is read again in recover mode.
+    private let recover: Bool
+    /// Whether the last failed attempt was libxml2 refusing the markup (not a limit, a DTD or a foreign root).
+    private var refusedByLibxml2 = false
     private let state: UnsafeMutablePointer<SAXState>
     private var context: xmlParserCtxtPtr
     /// Names a reused context has interned; past this the context is replaced so a long run cannot grow it
@@ -17,9 +21,10 @@ public final class XMLOwnershipParser {
     private static let options = Int32(
         XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
 
-    public init(limits: XMLLimits = .init()) {
+    public init(limits: XMLLimits = .init(), recover: Bool = false) {
         XMLRuntime.initialize()
         self.limits = limits
+        self.recover = recover
         state = .allocate(capacity: 1)
         state.initialize(to: SAXState(limits: limits))
         context = Self.makeContext(state)
@@ -45,6 +50,15 @@ public final class XMLOwnershipParser {
                 .memberTooLarge, "document of \(bytes.count) bytes is larger than the limit of \(limits.maxDocumentBytes)")
         }
         let body = UnsafeRawBufferPointer(rebasing: bytes[XMLProlog.contentStart(bytes)...])
+        do throws(DocumentRejection) {
+            return try parseWellFormed(body)
+        } catch {
+            guard recover, refusedByLibxml2 else { throw error }
+            return try parseRecovering(body, refused: error)
+        }
+    }
+
+    private func parseWellFormed(_ body: UnsafeRawBufferPointer) throws(DocumentRejection) -> OwnershipDocument {
         switch attempt(body, encoding: nil) {
         case .success(let document):
             return document
@@ -59,17 +73,56 @@ public final class XMLOwnershipParser {
         }
     }
 
-    private func attempt(_ body: UnsafeRawBufferPointer, encoding: String?) -> Result<OwnershipDocument, DocumentRejection> {
+    /// The second reading of a document libxml2 refused: recover mode, which repairs what it can (an attribute
+    /// without a value, a bare `&`, a document cut off) and goes on. A DTD still stops it (the DOCTYPE callback
+    /// runs in both modes); what it cannot turn into an `ownershipDocument` with an issuer stays the refusal.
+    private func parseRecovering(_ body: UnsafeRawBufferPointer, refused: DocumentRejection) throws(DocumentRejection)
+        -> OwnershipDocument
+    {
+        let encoding = !XMLProlog.declaresEncoding(body) && !XMLProlog.isValidUTF8(body) ? "windows-1252" : nil
+        // Once a document is not well-formed, libxml2 (2.9) drops every entity reference it meets, `&amp;` too
+        // (xmlParseReference returns early): the recover pass reads the five predefined ones, and a bare `&`, as
+        // character references, which it still decodes.
+        let escaped = XMLAmpersands.asCharacterReferences(body)
+        var document: OwnershipDocument
+        let outcome = escaped.withUnsafeBytes { attempt($0, encoding: encoding, options: Self.recoverOptions) }
+        switch outcome {
+        case .success(let recovered): document = recovered
+        case .failure(let rejection) where rejection.code == .malformedXML:
+            throw DocumentRejection(refused.code, refused.message + " (not recoverable: \(rejection.message))")
+        case .failure(let rejection): throw rejection
+        }
+        guard document.issuer.cik?.isEmpty == false || document.issuer.name?.isEmpty == false else {
+            throw DocumentRejection(refused.code, refused.message + " (recover mode found no issuer)")
+        }
+        document.decodedAsWindows1252 = encoding != nil
+        document.recoveredXMLError = refused.message
+        return document
+    }
+
+    private static let recoverOptions = options | Int32(XML_PARSE_RECOVER.rawValue)
+
+    private func attempt(
+        _ body: UnsafeRawBufferPointer, encoding: String?, options: Int32 = XMLOwnershipParser.options
+    ) -> Result<OwnershipDocument, DocumentRejection> {
         prepareContext(encoding: encoding)
+        refusedByLibxml2 = false
         // Pull parsing over the whole buffer: the push parser's bookkeeping cost ~3% of the parse.
         // xmlCtxtReadMemory refuses a NULL buffer, so an empty body gets a valid pointer and a zero size.
         var blank: CChar = 0
         withUnsafePointer(to: &blank) { blankPointer in
             let base = body.baseAddress?.assumingMemoryBound(to: CChar.self) ?? blankPointer
-            _ = xmlCtxtReadMemory(context, base, Int32(body.count), nil, encoding, Self.options)
+            _ = xmlCtxtReadMemory(context, base, Int32(body.count), nil, encoding, options)
         }
         if let rejection = state.pointee.rejection { return .failure(rejection) }
-        guard context.pointee.wellFormed != 0 else { return .failure(malformed()) }
+        let recovering = options & Int32(XML_PARSE_RECOVER.rawValue) != 0
+        if recovering, !state.pointee.builder.sawRoot {
+            return .failure(DocumentRejection(.malformedXML, "recover mode found no root element"))
+        }
+        guard recovering || context.pointee.wellFormed != 0 else {
+            refusedByLibxml2 = true
+            return .failure(malformed())
+        }
         if let root = state.pointee.foreignRoot {
             return .failure(DocumentRejection(.notOwnershipForm, "root element is <\(root)>, not <ownershipDocument>"))
         }
