@@ -46,13 +46,15 @@ let package = Package(
                 "EdgarCore", "EdgarReaders", "EdgarExtractors", "EdgarTransformers", "EdgarWriters",
                 .product(name: "Yams", package: "Yams"),
             ]),
+        // A stage of its own that reads OUT (never the inputs): the data-quality report.
+        .target(name: "EdgarReport", dependencies: ["EdgarCore", "EdgarZlib"]),
         // Synthetic filings with known truth: XML and text renderings, envelopes, archives.
         .target(name: "EdgarSynth", dependencies: ["EdgarCore", "EdgarZlib"]),
 
         .executableTarget(
             name: "edgar-etl",
             dependencies: [
-                "EdgarPipeline", "EdgarTransformers", "EdgarWriters",
+                "EdgarPipeline", "EdgarTransformers", "EdgarWriters", "EdgarReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -73,6 +75,9 @@ let package = Package(
         .testTarget(
             name: "EdgarPipelineTests", dependencies: ["EdgarPipeline", "EdgarSynth", "EdgarZlib", "EdgarTestSupport"],
             exclude: ["Golden"]),
+        .testTarget(
+            name: "EdgarReportTests",
+            dependencies: ["EdgarReport", "EdgarPipeline", "EdgarSynth", "EdgarTransformers", "EdgarTestSupport"]),
         .testTarget(name: "EdgarCLITests", dependencies: ["EdgarSynth", "EdgarTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

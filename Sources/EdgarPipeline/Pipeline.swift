@@ -66,6 +66,11 @@ public struct Pipeline: Sendable {
         }
 
         let options = self.options
+        // Inputs committed from these very bytes by an earlier run are hashed and left alone. The hashing runs in
+        // the background while the reader starts on the inputs that have no manifest (tonight's new day), which
+        // it reads first; it reads a candidate only once the hashing is done and found it changed.
+        let skipCheck = SkipCheck(planned, options: options, cancellation: cancellation)
+
         let jobs = options.jobs
         let toWorkers = BoundedQueue<WorkBatch>(capacity: jobs * 2)
         let toWriter = BoundedQueue<ResultBatch>(capacity: jobs * 2)
@@ -79,12 +84,12 @@ public struct Pipeline: Sendable {
         let group = DispatchGroup()
 
         let consumed = ByteCounter()
-        let nextInput = InputCursor(count: discovered.count)
+        let nextInput = InputCursor(order: skipCheck.readingOrder)
         let finishedReaders = WorkerCountdown(count: readers)
         for reader in 0..<readers {
             DispatchQueue(label: "edgar-etl.reader.\(reader)").async(group: group) {
                 Pipeline.readInputs(
-                    discovered, taking: nextInput, reader: reader, options: options, consumed: consumed,
+                    discovered, taking: nextInput, skipCheck: skipCheck, reader: reader, options: options, consumed: consumed,
                     cancellation: cancellation, window: window, budget: budgets[reader], into: toWorkers)
                 if finishedReaders.finishOne() { for _ in 0..<jobs { toWorkers.put(nil) } }
             }
@@ -125,8 +130,21 @@ public struct Pipeline: Sendable {
         }
         group.wait()
         for (index, sink) in writer.openSinks { report.sources[index] = sink.abandon() }
+        for (index, counts) in skipCheck.unchanged.sorted(by: { $0.key < $1.key }) {
+            var source = report.sources[index]
+            source.status = .committed
+            source.alreadyCommitted = true
+            source.bytes = counts.bytes
+            source.filings = counts.filings
+            source.rows = counts.rows
+            source.rejects = counts.rejects
+            source.skipped = counts.skipped
+            report.sources[index] = source
+            onSource?(source)
+        }
         report.interrupted = cancellation.isCancelled
         report.peakMemberBytesInFlight = budgets.reduce(0) { $0 + $1.peak }
+        report.bytesStreamed = consumed.value
         directory.finish()
         if ownsSuccess && report.allCommitted && report.sources.contains(where: { $0.status == .committed })
             && successAllowed(report)
@@ -140,7 +158,7 @@ public struct Pipeline: Sendable {
     /// Stage 1, one reader: takes the next unread input until none is left, and cuts its members into batches
     /// numbered within the source.
     private static func readInputs(
-        _ inputs: [DiscoveredInput], taking cursor: InputCursor, reader readerIndex: Int, options: PipelineOptions,
+        _ inputs: [DiscoveredInput], taking cursor: InputCursor, skipCheck: SkipCheck, reader readerIndex: Int, options: PipelineOptions,
         consumed: ByteCounter, cancellation: CancellationToken, window: DispatchSemaphore, budget: ByteBudget,
         into queue: BoundedQueue<WorkBatch>
     ) {
@@ -159,6 +177,7 @@ public struct Pipeline: Sendable {
             let input = inputs[index]
             sequence = 0
             if cancellation.isCancelled { return }
+            if skipCheck.isUnchanged(index) { continue }
             switch input {
             case .unreadable(let path, let reason):
                 let reject = Reject(
@@ -206,13 +225,14 @@ extension Pipeline {
 /// Hands out the inputs to the readers, each once, in order.
 private final class InputCursor: Sendable {
     private let taken = Atomic<Int>(0)
-    private let count: Int
+    private let order: [Int]
 
-    init(count: Int) { self.count = count }
+    /// `order`: the input indices in the order they are to be read.
+    init(order: [Int]) { self.order = order }
 
     func next() -> Int? {
-        let index = taken.wrappingAdd(1, ordering: .relaxed).oldValue
-        return index < count ? index : nil
+        let position = taken.wrappingAdd(1, ordering: .relaxed).oldValue
+        return position < order.count ? order[position] : nil
     }
 }
 
@@ -228,5 +248,56 @@ private final class WorkerCountdown: Sendable {
             $0 -= 1
             return $0 == 0
         }
+    }
+}
+
+/// Which inputs are committed unchanged (`CommittedSource`), decided in the background: every input with a
+/// manifest is a candidate, hashed on all cores while the reader works through the others.
+final class SkipCheck: Sendable {
+    /// Inputs without a manifest first (they are surely read), then the candidates, each group in input order.
+    let readingOrder: [Int]
+    private let candidates: Set<Int>
+    private let found = Mutex<[Int: CommittedSource.Counts]>([:])
+    private let done = DispatchGroup()
+
+    init(_ planned: [(input: DiscoveredInput, key: String)], options: PipelineOptions, cancellation: CancellationToken) {
+        var candidates: [Int] = []
+        if !options.force {
+            let manifests = OutputLayout(root: options.output, compression: options.compression).manifestsFolder
+            for (index, item) in planned.enumerated() where FileManager.default.fileExists(atPath: manifests + "/" + item.key + ".json") {
+                candidates.append(index)
+            }
+        }
+        let set = Set(candidates)
+        self.candidates = set
+        readingOrder = planned.indices.filter { !set.contains($0) } + candidates
+        guard !candidates.isEmpty else { return }
+        let list = candidates
+        done.enter()
+        DispatchQueue.global().async { [self] in
+            DispatchQueue.concurrentPerform(iterations: list.count) { n in
+                let index = list[n]
+                guard !cancellation.isCancelled, case .file(let path) = planned[index].input,
+                    let counts = CommittedSource.unchanged(
+                        path: path, key: planned[index].key, output: options.output, compression: options.compression,
+                        compressionLevel: options.compressionLevel, granularity: options.granularity)
+                else { return }
+                found.withLock { $0[index] = counts }
+            }
+            done.leave()
+        }
+    }
+
+    /// Waits for the hashing when `index` is a candidate.
+    func isUnchanged(_ index: Int) -> Bool {
+        guard candidates.contains(index) else { return false }
+        done.wait()
+        return found.withLock { $0[index] != nil }
+    }
+
+    /// Every input found unchanged, once the hashing is done.
+    var unchanged: [Int: CommittedSource.Counts] {
+        done.wait()
+        return found.withLock { $0 }
     }
 }

@@ -27,6 +27,8 @@ public struct PipelineOptions: Sendable {
     public var batchSize = 16
     /// False when another step (`edgar-etl commit`) owns the job-level commit, as with `--inputs-from`.
     public var writeSuccessMarker = true
+    /// Process inputs already committed unchanged (`--force`); otherwise they are hashed and skipped.
+    public var force = false
     /// Member bytes read but not yet written, across all workers: the reader waits past this. 64 MiB (one
     /// member at the member limit's default) is far above what small real members (a few KB each) ever reach,
     /// so only runs of large members are paced by it; their parsing costs several times their size again.

@@ -25,6 +25,9 @@ public struct RunReport: Sendable {
         public var message: String?
         /// For `failedOutput`: retrying cannot help (read-only file system, name too long, key conflict).
         public var permanent = false
+        /// Committed by an earlier run from the same bytes, with its files intact: hashed, not read again. Its
+        /// counts are its manifest's.
+        public var alreadyCommitted = false
     }
 
     public var sources: [Source] = []
@@ -34,6 +37,10 @@ public struct RunReport: Sendable {
     public var peakMemberBytesInFlight = 0
     /// Why `_SUCCESS` was not written although every input committed (another attempt still writing to OUT).
     public var successWithheld: String?
+    /// Input bytes streamed through the readers (inflated from) in this run; skipped inputs add nothing.
+    public var bytesStreamed = 0
+    /// Inputs skipped because their manifest already records them unchanged.
+    public var alreadyCommitted: Int { sources.filter(\.alreadyCommitted).count }
 
     /// The sources whose counts are in OUT: the committed ones, and each failed input (its counts are the one reject
     /// that explains it, which is published).

@@ -140,7 +140,9 @@ enum FileSystem {
         defer { _ = Glibc.close(fd) }
         var hasher = SHA256()
         var size = 0
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var status = stat()
+        let expected = fstat(fd, &status) == 0 ? Int(status.st_size) : 1 << 20
+        var chunk = [UInt8](repeating: 0, count: min(1 << 20, max(4096, expected + 1)))
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {

@@ -18,7 +18,7 @@ struct EdgarETL: ParsableCommand {
         version: "\(Versions.parser) (output contract \(Versions.contract))",
         subcommands: [
             RunCommand.self, ValidateCommand.self, InspectCommand.self, SchemaSubcommand.self, ListInputsCommand.self,
-            CommitCommand.self,
+            CommitCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: nil
     )

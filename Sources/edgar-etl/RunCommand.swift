@@ -99,6 +99,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the end-of-run summary as JSON to this file.", valueName: "file"))
     var summaryJson: String?
 
+    @Flag(help: "Process every input again, even one whose manifest in OUT already records it unchanged (same path, size and SHA-256, files intact); such inputs are otherwise hashed and skipped. Needed after changing --forms, --recover-xml or a limit, which manifests do not record.")
+    var force = false
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -225,6 +228,7 @@ struct RunCommand: ParsableCommand {
         if let readers { options.readers = readers }
         if let compression { options.compression = compression }
         if let compressionLevel { options.compressionLevel = compressionLevel }
+        if force { options.force = true }
         if let partition { options.granularity = partition }
         if let onTruncated { options.onTruncated = onTruncated }
         if let maxMemberBytes { options.readerLimits.maxMemberBytes = maxMemberBytes }

@@ -7,7 +7,8 @@ enum SummaryText {
     static func render(_ report: RunReport) -> String {
         var lines: [String] = []
         for source in report.sources {
-            var line = "\(source.status.rawValue): \(source.path) — \(source.filings) filings"
+            let status = source.alreadyCommitted ? "already committed" : source.status.rawValue
+            var line = "\(status): \(source.path) — \(source.filings) filings"
             let rejects = source.rejects.values.reduce(0, +)
             if rejects > 0 {
                 line += ", \(rejects) rejects (" + source.rejects.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ") + ")"
@@ -20,7 +21,9 @@ enum SummaryText {
         let rows = report.total(\.rows)
         let rate = report.seconds > 0 ? Double(report.filings) / report.seconds : 0
         lines.append(
-            "total: \(report.published.count) inputs, \(report.filings) filings, \(report.rejects) rejects in "
+            "total: \(report.published.count) inputs"
+                + (report.alreadyCommitted > 0 ? " (\(report.alreadyCommitted) already committed, not read again)" : "")
+                + ", \(report.filings) filings, \(report.rejects) rejects in "
                 + String(format: "%.2f s (%.0f filings/s)", report.seconds, rate))
         lines.append("rows: " + Table.dataTables.map { "\($0.rawValue) \(rows[$0] ?? 0)" }.joined(separator: ", "))
         // Read but not committed: apart from the totals, which count only what is in OUT.
