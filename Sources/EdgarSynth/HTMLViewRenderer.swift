@@ -334,18 +334,5 @@ struct HTMLViewWriter {
         return "<a href=\"/cgi-bin/browse-edgar?action=getcompany&amp;CIK=\(escape(cik))\">\(shown)</a>"
     }
 
-    private func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    private func escape(_ s: String) -> String { Markup.escaped(s) }
 }

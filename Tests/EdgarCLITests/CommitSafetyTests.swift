@@ -37,18 +37,7 @@ import Testing
         return path
     }
 
-    static func files(_ root: String) -> [String: Data] {
-        var out: [String: Data] = [:]
-        let base = URL(fileURLWithPath: root)
-        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return out }
-        for case let url as URL in walker {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                out[String(url.path.dropFirst(base.path.count + 1))] = try? Data(contentsOf: url)
-            }
-        }
-        return out
-    }
+    static func files(_ root: String) -> [String: Data] { FileTree.contents(of: root) }
 
     /// Every manifest of OUT, parsed.
     static func manifests(_ root: String) -> [String: [String: Any]] {

@@ -36,18 +36,7 @@ import Testing
         return Fixture(folder: folder, big: big, small: paths)
     }
 
-    static func files(_ root: String) -> [String: Data] {
-        var out: [String: Data] = [:]
-        let base = URL(fileURLWithPath: root)
-        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return out }
-        for case let url as URL in walker {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                out[String(url.path.dropFirst(base.path.count + 1))] = try? Data(contentsOf: url)
-            }
-        }
-        return out
-    }
+    static func files(_ root: String) -> [String: Data] { FileTree.contents(of: root) }
 
     /// Starts edgar-etl in the background and returns the process.
     func start(_ arguments: [String]) throws -> Process {
