@@ -98,6 +98,16 @@ public struct FeedBuilder: Sendable {
 
     // MARK: - Single submissions
 
+    /// The next `count` submissions cycling through Forms 4, 3, 5, 4/A, 3/A, 5/A (edgar-gen's folders of loose
+    /// files), each with its position in the cycle and its ownership document.
+    public mutating func cyclingOwnershipFilings(count: Int) -> [(index: Int, accession: String, document: OwnershipDocument)] {
+        let kinds: [FeedKind] = [.form4, .form3, .form5, .form4A, .form3A, .form5A]
+        return (0..<count).compactMap { i in
+            let submission = nextSubmission(kind: kinds[i % kinds.count])
+            return submission.document.map { (i, submission.accession, $0) }
+        }
+    }
+
     public mutating func nextSubmission(kind: FeedKind, mix: FeedMix = .standard) -> Submission {
         let accession = accessions.next()
         guard let form = kind.ownershipForm else {

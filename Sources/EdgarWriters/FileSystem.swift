@@ -138,26 +138,42 @@ enum FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { _ = Glibc.close(fd) }
-        var hasher = SHA256()
-        var size = 0
         var status = stat()
         let expected = fstat(fd, &status) == 0 ? Int(status.st_size) : 1 << 20
-        var chunk = [UInt8](repeating: 0, count: min(1 << 20, max(4096, expected + 1)))
+        return try? digest(fd, expectedSize: expected).get()
+    }
+
+    /// Size and SHA-256 of what is left to read from `fd`; the failure is read(2)'s errno.
+    /// The buffer is sized to the file: zeroing 1 MiB for each of thousands of small part files was most of the
+    /// cost of checking a committed source.
+    static func digest(_ fd: Int32, expectedSize: Int) -> Result<(size: Int, sha256: String), DigestError> {
+        var hasher = SHA256()
+        var size = 0
+        var chunk = [UInt8](repeating: 0, count: min(1 << 20, max(4096, expectedSize + 1)))
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return nil
+                return .failure(DigestError(errno: errno))
             }
-            if n == 0 { return (size, hasher.hexDigest()) }
+            if n == 0 { return .success((size, hasher.hexDigest())) }
             chunk.withUnsafeBytes { hasher.update(buffer: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
             size += n
         }
     }
 
+    struct DigestError: Error {
+        let errno: Int32
+    }
+
     static func listDirectory(_ path: String) -> [String] {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }
+        return entryNames(dir)
+    }
+
+    /// The names `readdir` gives for an open folder, without `.` and `..`, sorted.
+    static func entryNames(_ dir: OpaquePointer) -> [String] {
         var names: [String] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {

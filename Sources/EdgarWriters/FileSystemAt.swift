@@ -104,14 +104,7 @@ extension FileSystem {
         }
         defer { closedir(dir) }
         rewinddir(dir)
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        return entryNames(dir)
     }
 
     /// Removes a file (or a link, never what it points to) from `parent`; already gone is fine.
@@ -221,21 +214,7 @@ extension FileSystem {
         case .failure(let problem): return .failure(problem)
         case .success(let (fd, expected)):
             defer { _ = Glibc.close(fd) }
-            var hasher = SHA256()
-            var size = 0
-            // Sized to the file: zeroing 1 MiB for each of thousands of small part files was most of the cost of
-            // checking a committed source.
-            var chunk = [UInt8](repeating: 0, count: min(1 << 20, max(4096, expected + 1)))
-            while true {
-                let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return .failure(.unreadable(errno))
-                }
-                if n == 0 { return .success((size, hasher.hexDigest())) }
-                chunk.withUnsafeBytes { hasher.update(buffer: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-                size += n
-            }
+            return digest(fd, expectedSize: expected).mapError { .unreadable($0.errno) }
         }
     }
 

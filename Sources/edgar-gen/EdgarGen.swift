@@ -177,18 +177,15 @@ extension EdgarGen {
             let (count, seed, out) = (files.count, files.seed, files.out)
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             var builder = FeedBuilder(seed: seed, filingDate: date)
-            let kinds: [FeedKind] = [.form4, .form3, .form5, .form4A, .form3A, .form5A]
             var total = 0
-            for i in 0..<count {
-                let submission = builder.nextSubmission(kind: kinds[i % kinds.count])
-                guard let doc = submission.document else { continue }
+            for (i, accession, doc) in builder.cyclingOwnershipFilings(count: count) {
                 let bits = i % 16
                 let options = TextLayoutRenderOptions(
                     underline: bits & 1 == 0, escapeDollar: bits & 2 == 0, crlf: bits & 4 != 0,
                     thousandsSeparators: bits & 8 == 0, displayDates: bits & 8 == 0, showFilingKindBox: bits & 4 != 0,
                     underlineTableCells: bits & 1 == 0 && bits & 8 == 0)
                 let bytes = Array(TextLayoutRenderer.render(doc, options: options).utf8)
-                try Data(bytes).write(to: URL(fileURLWithPath: out).appendingPathComponent("\(submission.accession).txt"))
+                try Data(bytes).write(to: URL(fileURLWithPath: out).appendingPathComponent("\(accession).txt"))
                 total += bytes.count
             }
             print("wrote \(count) text-layout documents to \(out), \(total) bytes, seed \(seed)")
@@ -221,17 +218,14 @@ extension EdgarGen {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             if let xmlOut { try FileManager.default.createDirectory(atPath: xmlOut, withIntermediateDirectories: true) }
             var builder = FeedBuilder(seed: seed, filingDate: date)
-            let kinds: [FeedKind] = [.form4, .form3, .form5, .form4A, .form3A, .form5A]
             var total = 0
-            for i in 0..<count {
-                let submission = builder.nextSubmission(kind: kinds[i % kinds.count])
-                guard let doc = submission.document else { continue }
+            for (_, accession, doc) in builder.cyclingOwnershipFilings(count: count) {
                 if let xmlOut {
                     try Data(XMLRenderer.render(doc).utf8).write(
-                        to: URL(fileURLWithPath: xmlOut).appendingPathComponent("\(submission.accession).xml"))
+                        to: URL(fileURLWithPath: xmlOut).appendingPathComponent("\(accession).xml"))
                 }
                 let bytes = Array(HTMLViewRenderer.render(doc).utf8)
-                try Data(bytes).write(to: URL(fileURLWithPath: out).appendingPathComponent("\(submission.accession).html"))
+                try Data(bytes).write(to: URL(fileURLWithPath: out).appendingPathComponent("\(accession).html"))
                 total += bytes.count
             }
             print("wrote \(count) HTML-view documents to \(out), \(total) bytes, seed \(seed)")

@@ -20,9 +20,9 @@ public enum DuckDBLoad {
     /// `read_json('<out>/<folder>/**/*.ndjson.gz', …)` for one table. With `partitions` (the run's granularity) the
     /// partition keys become VARCHAR columns after the table's own; without, only the table's columns are read.
     public static func readJSON(_ table: Table, out: String, partitions: PartitionGranularity? = nil) -> String {
-        let columns = Columns.of(table).columns.map { "\(literal($0.name)): \(literal(DuckDBDialect.type($0.type)))" }
+        let columns = Columns.of(table).columns.map { "\(LoadPlan.literal($0.name)): \(LoadPlan.literal(DuckDBDialect.type($0.type)))" }
         var arguments = [
-            literal("\(out)/\(table.folder)/**/*.ndjson.gz"), "format = 'newline_delimited'",
+            LoadPlan.literal("\(out)/\(table.folder)/**/*.ndjson.gz"), "format = 'newline_delimited'",
             "columns = {\(columns.joined(separator: ", "))}",
         ]
         let keys = partitions.map(partitionKeys) ?? []
@@ -30,7 +30,7 @@ public enum DuckDBLoad {
             arguments.append("hive_partitioning = false")
         } else {
             arguments.append("hive_partitioning = true")
-            arguments.append("hive_types = {\(keys.map { "\(literal($0)): 'VARCHAR'" }.joined(separator: ", "))}")
+            arguments.append("hive_types = {\(keys.map { "\(LoadPlan.literal($0)): 'VARCHAR'" }.joined(separator: ", "))}")
         }
         return "read_json(\(arguments.joined(separator: ", ")))"
     }
@@ -51,15 +51,9 @@ public enum DuckDBLoad {
         var sql = "-- edgar-etl load for DuckDB (1.4 and later): exact decimals, safe to re-run; one transaction.\n"
         sql += "BEGIN TRANSACTION;\n\n"
         sql += SQLTables.render(Table.allCases, dialect: "DuckDB", type: DuckDBDialect.type, forLoad: "VARCHAR")
-        sql += "\n-- Tables an older load created lack the key a re-load deletes by.\n"
-        for table in Table.allCases {
-            sql += "ALTER TABLE \(table.warehouseName) ADD COLUMN IF NOT EXISTS \(LoadPlan.sourceKeyColumn) VARCHAR;\n"
-        }
+        sql += LoadPlan.addSourceKeyColumns(type: "VARCHAR")
         sql += "\n" + decimalMacros + "\n"
-        let keys = plan.sources.map { literal($0.key) }.joined(separator: ", ")
-        for table in tables where !plan.sources.isEmpty {
-            sql += "DELETE FROM \(table.warehouseName) WHERE \(LoadPlan.sourceKeyColumn) IN (\(keys));\n"
-        }
+        sql += plan.deleteLoadedSources(from: tables)
         for source in plan.sources {
             for table in tables {
                 guard let files = source.files[table], !files.isEmpty else { continue }
@@ -86,19 +80,17 @@ public enum DuckDBLoad {
     static func insert(_ table: Table, files: [String], key: String) -> String {
         let columns = Columns.of(table).columns
         let typed = columns.filter { $0.type != .decimal }.map { "\"\($0.name)\":\"\(DuckDBDialect.type($0.type))\"" }
-        let decimals = columns.filter { $0.type == .decimal }.map { "edgar_decimal(line, \(literal($0.name))) AS \($0.name)" }
-        let selected = ["j.*"] + decimals + ["\(literal(key)) AS \(LoadPlan.sourceKeyColumn)"]
+        let decimals = columns.filter { $0.type == .decimal }.map { "edgar_decimal(line, \(LoadPlan.literal($0.name))) AS \($0.name)" }
+        let selected = ["j.*"] + decimals + ["\(LoadPlan.literal(key)) AS \(LoadPlan.sourceKeyColumn)"]
         // JSON escapes every control character, so byte 1 never occurs in a line: each line is one field, as is.
         // A row is at most about as long as its document, which the member limit (64 MiB by default) bounds; a
         // longer line fails the load. (DuckDB 2 reserves 16 times this size, so it is not set higher.)
-        let lines = "read_csv([\(files.map(literal).joined(separator: ", "))], columns = {'line': 'VARCHAR'}, "
+        let lines = "read_csv([\(files.map(LoadPlan.literal).joined(separator: ", "))], columns = {'line': 'VARCHAR'}, "
             + "header = false, delim = chr(1), quote = '', escape = '', auto_detect = false, "
             + "max_line_size = 67108864)"
         return "INSERT INTO \(table.warehouseName) BY NAME SELECT \(selected.joined(separator: ", "))\n"
-            + "    FROM (SELECT json_transform_strict(line, \(literal("{" + typed.joined(separator: ",") + "}"))) AS j, line\n"
+            + "    FROM (SELECT json_transform_strict(line, \(LoadPlan.literal("{" + typed.joined(separator: ",") + "}"))) AS j, line\n"
             + "          FROM \(lines));\n"
     }
 
-    /// A SQL string literal.
-    static func literal(_ text: String) -> String { "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" }
 }

@@ -77,3 +77,27 @@ public struct LoadPlanError: Error, Sendable, Equatable, CustomStringConvertible
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }
+
+/// What the DuckDB and PostgreSQL loads share around their inserts.
+extension LoadPlan {
+    /// A SQL string literal (quotes doubled).
+    static func literal(_ text: String) -> String {
+        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    }
+
+    /// Adds the key a re-load deletes by to tables an older load created without it.
+    static func addSourceKeyColumns(type: String) -> String {
+        var sql = "\n-- Tables an older load created lack the key a re-load deletes by.\n"
+        for table in Table.allCases {
+            sql += "ALTER TABLE \(table.warehouseName) ADD COLUMN IF NOT EXISTS \(sourceKeyColumn) \(type);\n"
+        }
+        return sql
+    }
+
+    /// Deletes the rows of the sources about to be loaded, so a re-load replaces them.
+    func deleteLoadedSources(from tables: [Table]) -> String {
+        guard !sources.isEmpty else { return "" }
+        let keys = sources.map { Self.literal($0.key) }.joined(separator: ", ")
+        return tables.map { "DELETE FROM \($0.warehouseName) WHERE \(Self.sourceKeyColumn) IN (\(keys));\n" }.joined()
+    }
+}

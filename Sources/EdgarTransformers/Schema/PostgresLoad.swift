@@ -18,15 +18,9 @@ public enum PostgresLoad {
         var sql = "-- edgar-etl load for PostgreSQL (psql): exact decimals, safe to re-run; one transaction.\n"
         sql += "\\set ON_ERROR_STOP on\nBEGIN;\n\n"
         sql += SQLTables.render(Table.allCases, dialect: "PostgreSQL", type: PostgresDialect.type, forLoad: "TEXT")
-        sql += "\n-- Tables an older load created lack the key a re-load deletes by.\n"
-        for table in Table.allCases {
-            sql += "ALTER TABLE \(table.warehouseName) ADD COLUMN IF NOT EXISTS \(LoadPlan.sourceKeyColumn) TEXT;\n"
-        }
+        sql += LoadPlan.addSourceKeyColumns(type: "TEXT")
         sql += "\nCREATE TEMP TABLE \(staging) (line text) ON COMMIT DROP;\n"
-        let keys = plan.sources.map { DuckDBLoad.literal($0.key) }.joined(separator: ", ")
-        for table in tables where !plan.sources.isEmpty {
-            sql += "DELETE FROM \(table.warehouseName) WHERE \(LoadPlan.sourceKeyColumn) IN (\(keys));\n"
-        }
+        sql += plan.deleteLoadedSources(from: tables)
         for source in plan.sources {
             for table in tables {
                 guard let files = source.files[table], !files.isEmpty else { continue }
@@ -44,26 +38,26 @@ public enum PostgresLoad {
     static func copy(_ file: String) -> String {
         let options = "WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')"
         if file.hasSuffix(".gz") {
-            return "\\copy \(staging) (line) FROM PROGRAM \(DuckDBLoad.literal("gzip -dc " + shellQuoted(file))) \(options)\n"
+            return "\\copy \(staging) (line) FROM PROGRAM \(LoadPlan.literal("gzip -dc " + shellQuoted(file))) \(options)\n"
         }
-        return "\\copy \(staging) (line) FROM \(DuckDBLoad.literal(file)) \(options)\n"
+        return "\\copy \(staging) (line) FROM \(LoadPlan.literal(file)) \(options)\n"
     }
 
     /// The staged lines as typed rows of `table`.
     static func insert(_ table: Table, key: String) -> String {
         let columns = Columns.of(table).columns
         let names = columns.map(\.name) + [LoadPlan.sourceKeyColumn]
-        let values = columns.map { value($0) } + [DuckDBLoad.literal(key)]
+        let values = columns.map { value($0) } + [LoadPlan.literal(key)]
         return "INSERT INTO \(table.warehouseName) (\(names.joined(separator: ", ")))\n"
             + "SELECT \(values.joined(separator: ",\n       "))\n"
             + "FROM (SELECT line::json AS j FROM \(staging)) AS staged;\n"
     }
 
     static func value(_ column: Column) -> String {
-        let text = "(j->>\(DuckDBLoad.literal(column.name)))"
+        let text = "(j->>\(LoadPlan.literal(column.name)))"
         return switch column.type {
         // A JSON null is SQL NULL, not the jsonb value `null`.
-        case .source, .footnoteIDs, .issues: "NULLIF((j->\(DuckDBLoad.literal(column.name)))::jsonb, 'null')"
+        case .source, .footnoteIDs, .issues: "NULLIF((j->\(LoadPlan.literal(column.name)))::jsonb, 'null')"
         case .decimal: "\(text)::numeric"
         case .date: "\(text)::date"
         case .timestamp: "\(text)::timestamptz"
