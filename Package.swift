@@ -25,20 +25,20 @@ let package = Package(
         // GNU system calls the Glibc overlay leaves out (syncfs, statfs).
         .systemLibrary(name: "CEdgarSystem"),
 
-        // Thin Swift wrappers over the C libraries, with typed errors.
-        .target(name: "EdgarZlib", dependencies: ["CEdgarZlib", "CEdgarDeflate"]),
+        // gzip and raw DEFLATE behind typed errors: inflate over zlib, deflate over zlib and libdeflate, CRC-32.
+        .target(name: "EdgarCompression", dependencies: ["CEdgarZlib", "CEdgarDeflate"]),
 
         // Shared vocabulary: the filing model, values, rejects, JSON bytes, hashing.
         .target(name: "EdgarCore", dependencies: ["CEdgarCrypto"]),
 
         // Stage 1: files, folders, gzip, tar, zip -> members.
-        .target(name: "EdgarReaders", dependencies: ["EdgarCore", "EdgarZlib", "CEdgarSystem"]),
+        .target(name: "EdgarReaders", dependencies: ["EdgarCore", "EdgarCompression", "CEdgarSystem"]),
         // Stage 2: SGML envelopes -> ownership documents.
         .target(name: "EdgarExtractors", dependencies: ["EdgarCore"]),
         // Stage 3: XML / text layout -> model -> table rows.
         .target(name: "EdgarTransformers", dependencies: ["EdgarCore", "CEdgarLibXML2"]),
         // Stage 4: partitioned NDJSON, staging, commit, manifests.
-        .target(name: "EdgarWriters", dependencies: ["EdgarCore", "EdgarZlib", "CEdgarSystem"]),
+        .target(name: "EdgarWriters", dependencies: ["EdgarCore", "EdgarCompression", "CEdgarSystem"]),
         // The four stages wired together on Dispatch.
         .target(
             name: "EdgarPipeline",
@@ -47,9 +47,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]),
         // A stage of its own that reads OUT (never the inputs): the data-quality report.
-        .target(name: "EdgarReport", dependencies: ["EdgarCore", "EdgarZlib"]),
+        .target(name: "EdgarReport", dependencies: ["EdgarCore", "EdgarCompression"]),
         // Synthetic filings with known truth: XML and text renderings, envelopes, archives.
-        .target(name: "EdgarSynth", dependencies: ["EdgarCore", "EdgarZlib"]),
+        .target(name: "EdgarSynth", dependencies: ["EdgarCore", "EdgarCompression"]),
 
         .executableTarget(
             name: "edgar-etl",
@@ -64,7 +64,7 @@ let package = Package(
 
         .target(name: "EdgarTestSupport", dependencies: ["EdgarCore"]),
 
-        .testTarget(name: "EdgarZlibTests", dependencies: ["EdgarZlib", "EdgarTestSupport"]),
+        .testTarget(name: "EdgarCompressionTests", dependencies: ["EdgarCompression", "EdgarTestSupport"]),
         .testTarget(name: "EdgarCoreTests", dependencies: ["EdgarCore", "EdgarTestSupport"]),
         .testTarget(name: "EdgarReadersTests", dependencies: ["EdgarReaders", "EdgarSynth", "EdgarTestSupport"]),
         .testTarget(name: "EdgarExtractorsTests", dependencies: ["EdgarExtractors", "EdgarTestSupport"]),
@@ -73,7 +73,7 @@ let package = Package(
             dependencies: ["EdgarTransformers", "EdgarExtractors", "EdgarSynth", "EdgarTestSupport"]),
         .testTarget(name: "EdgarWritersTests", dependencies: ["EdgarWriters", "EdgarTestSupport"]),
         .testTarget(
-            name: "EdgarPipelineTests", dependencies: ["EdgarPipeline", "EdgarSynth", "EdgarZlib", "EdgarTestSupport"],
+            name: "EdgarPipelineTests", dependencies: ["EdgarPipeline", "EdgarSynth", "EdgarCompression", "EdgarTestSupport"],
             exclude: ["Golden"]),
         .testTarget(
             name: "EdgarReportTests",

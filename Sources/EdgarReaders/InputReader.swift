@@ -1,5 +1,5 @@
 import EdgarCore
-import EdgarZlib
+import EdgarCompression
 
 /// Stage 1: turns one input file into a stream of members, recognising gzip, tar and zip by their bytes, with
 /// memory bounded by the member limit whatever the input size.

@@ -1,4 +1,4 @@
-import EdgarZlib
+import EdgarCompression
 import Foundation
 
 /// The NDJSON rows of one part file, plain or multi-member gzip, decoded with Foundation's JSON parser

@@ -1,5 +1,5 @@
 import EdgarCore
-import EdgarZlib
+import EdgarCompression
 import Foundation
 
 /// Builds whole daily-feed archives (`YYYYMMDD.nc.tar.gz`) of realistic submissions, with the truth of

@@ -1,4 +1,4 @@
-import EdgarZlib
+import EdgarCompression
 
 /// Writes a zip archive (APPNOTE 6.3): stored or deflated entries, CRC-32, central directory, and zip64
 /// records when `forceZip64` is set or an offset or size needs them. All in memory: zips here are small

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import EdgarCore
-import EdgarZlib
+import EdgarCompression
 
 /// Writes the tables of one source into its own staging folder, then commits them under the source's lock
 /// (`SourceLock`): the old manifest is removed first, the files are renamed into place (a reader never sees a

@@ -1,6 +1,6 @@
 import EdgarSynth
 import EdgarTestSupport
-import EdgarZlib
+import EdgarCompression
 import Foundation
 import Testing
 

@@ -1,7 +1,7 @@
 import EdgarCore
 import EdgarPipeline
 import EdgarSynth
-import EdgarZlib
+import EdgarCompression
 import Foundation
 import Testing
 

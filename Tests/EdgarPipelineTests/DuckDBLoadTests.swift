@@ -3,7 +3,7 @@ import EdgarPipeline
 import EdgarSynth
 import EdgarTestSupport
 import EdgarTransformers
-import EdgarZlib
+import EdgarCompression
 import Foundation
 import Testing
 

@@ -2,7 +2,7 @@ import EdgarCore
 import EdgarPipeline
 import EdgarSynth
 import EdgarTestSupport
-import EdgarZlib
+import EdgarCompression
 import Foundation
 import Testing
 

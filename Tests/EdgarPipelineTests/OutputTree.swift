@@ -1,4 +1,4 @@
-import EdgarZlib
+import EdgarCompression
 import Foundation
 
 /// Test helpers over an output folder: its files with their bytes, and the rows of a table.

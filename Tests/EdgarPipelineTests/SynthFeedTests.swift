@@ -1,6 +1,6 @@
 import EdgarCore
 import EdgarSynth
-import EdgarZlib
+import EdgarCompression
 import Foundation
 import Testing
 

@@ -1,4 +1,4 @@
-import EdgarZlib
+import EdgarCompression
 import Foundation
 
 /// A tiny tar writer for fixtures: ustar or GNU headers, long names, pax records, base-256 sizes.

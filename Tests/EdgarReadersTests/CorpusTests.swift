@@ -1,6 +1,6 @@
 import EdgarReaders
 import EdgarTestSupport
-import EdgarZlib
+import EdgarCompression
 import Testing
 
 @Suite struct CorpusTests {

@@ -1,7 +1,7 @@
 import EdgarCore
 import EdgarReaders
 import EdgarTestSupport
-import EdgarZlib
+import EdgarCompression
 import Testing
 
 @Suite struct GzipTests {

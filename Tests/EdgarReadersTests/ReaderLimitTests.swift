@@ -1,6 +1,6 @@
 import EdgarCore
 import EdgarTestSupport
-import EdgarZlib
+import EdgarCompression
 import Foundation
 import Testing
 

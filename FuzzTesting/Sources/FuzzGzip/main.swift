@@ -1,4 +1,4 @@
-import EdgarZlib
+import EdgarCompression
 import FuzzSupport
 
 // Inflater (gzip, multi-member) over fuzzed bytes in fuzzed chunks. Oracles: no crash or hang; the same output

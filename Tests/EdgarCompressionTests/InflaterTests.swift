@@ -1,5 +1,5 @@
 import EdgarTestSupport
-import EdgarZlib
+import EdgarCompression
 import Foundation
 import Testing
 
