@@ -28,15 +28,3 @@ final class BoundedQueue<Element: Sendable>: Sendable {
         return element
     }
 }
-
-/// Set from a signal handler or a failing stage; checked by the reader between members.
-public final class CancellationToken: Sendable {
-    private let flag = Atomic<Bool>(false)
-
-    public init() {}
-
-    public func cancel() { flag.store(true, ordering: .relaxed) }
-    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
-}
-
-struct CancelledError: Error {}
