@@ -15,8 +15,6 @@
 
 /* Swift 6 rejects the mutable global function pointer `xmlFree`. */
 static inline void cedgar_xml_free(void *p) { xmlFree(p); }
-/* `xmlParserVersion` is a macro over a function call. */
-static inline const char *cedgar_xml_version(void) { return xmlParserVersion; }
 /* Deny every external entity and DTD load: defence in depth against XXE. */
 static xmlParserInputPtr cedgar_xml_deny_loader(const char *URL, const char *ID, xmlParserCtxtPtr ctxt) {
     (void)URL; (void)ID; (void)ctxt;

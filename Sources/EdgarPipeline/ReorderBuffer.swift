@@ -14,6 +14,4 @@ struct ReorderBuffer<Element> {
         next += 1
         return element
     }
-
-    var count: Int { waiting.count }
 }

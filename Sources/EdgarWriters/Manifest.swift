@@ -1,5 +1,4 @@
 import EdgarCore
-import Foundation
 
 /// What one committed source produced: `_manifests/<source-key>.json`. Its presence means the source is
 /// committed. It carries no clock time, so the same input gives the same bytes.
@@ -84,13 +83,5 @@ public struct Manifest: Sendable, Equatable {
         w.endObject()
         w.newline()
         return w.bytes
-    }
-
-    /// The `files[].path` entries of a manifest on disk, so a re-run can remove files it no longer produces.
-    static func filePaths(inManifestBytes bytes: [UInt8]) -> [String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-            let files = object["files"] as? [[String: Any]]
-        else { return [] }
-        return files.compactMap { $0["path"] as? String }
     }
 }

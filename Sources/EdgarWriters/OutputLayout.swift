@@ -12,12 +12,6 @@ public struct OutputLayout: Sendable {
 
     public var manifestsFolder: String { root + "/_manifests" }
     public var stagingFolder: String { root + "/_staging" }
-    /// Per-source lock files (`<source-key>.lock`), present only while a source commits or after a commit
-    /// that failed half-way (the file then lists what the re-run must clean up).
-    public var locksFolder: String { root + "/_locks" }
-    public var successMarker: String { root + "/_SUCCESS" }
-
-    public func manifestPath(sourceKey: String) -> String { manifestsFolder + "/" + sourceKey + ".json" }
 
     /// The part file of one table, partition and source, relative to OUT.
     public func partPath(table: Table, partition: PartitionKey, sourceKey: String, part: Int = 0) -> String {

@@ -5,7 +5,8 @@ public enum XMLRuntime {
     /// Call once on the main thread before any worker parses: initialises libxml2's global tables and installs a
     /// deny-all external entity loader, so no DTD or entity is ever fetched from disk or network.
     ///
-    /// Safe to call more than once; `XMLOwnershipParser.init` calls it too, as a guard for callers that forget.
+    /// Safe to call more than once; `XMLOwnershipParser.init` and `HTMLTree` call it too, as a guard for callers
+    /// that forget.
     public static func initialize() {
         _ = once
     }
