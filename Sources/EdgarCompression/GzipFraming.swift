@@ -23,7 +23,7 @@ struct GzipHeaderReader {
         }
     }
 
-    private static let flagText: UInt8 = 0x01
+    // FTEXT (0x01) is only a hint about the content and changes nothing in reading.
     private static let flagHeaderCRC: UInt8 = 0x02
     private static let flagExtra: UInt8 = 0x04
     private static let flagName: UInt8 = 0x08
