@@ -62,6 +62,8 @@ let package = Package(
             name: "edgar-gen",
             dependencies: ["EdgarSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        // For the test targets only (running the built binaries, the real corpus, PostgreSQL, DuckDB); no product
+        // depends on it, so what only tests call lives here or in the test target, not in the modules above.
         .target(name: "EdgarTestSupport", dependencies: ["EdgarCore"]),
 
         .testTarget(name: "EdgarCompressionTests", dependencies: ["EdgarCompression", "EdgarTestSupport"]),
