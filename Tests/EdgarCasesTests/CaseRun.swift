@@ -92,10 +92,25 @@ enum CaseDiff {
                 out.append("expected/\(path): further lines differ")
                 break
             }
-            out.append("expected/\(path):\(index + 1):\n  expected: \(a ?? "(no line)")\n  actual:   \(b ?? "(no line)")")
+            out.append("expected/\(path):\(index + 1):" + excerpts(a, b))
         }
         if wanted.count != gotten.count { out.append("expected/\(path): \(lineCount(want)) lines expected, \(lineCount(got)) produced") }
         return out
+    }
+
+    /// The two lines around their first differing character (NDJSON rows are long), with its column.
+    private static func excerpts(_ want: String?, _ got: String?) -> String {
+        guard let want, let got else { return "\n  expected: \(want ?? "(no line)")\n  actual:   \(got ?? "(no line)")" }
+        let a = Array(want)
+        let b = Array(got)
+        var column = 0
+        while column < min(a.count, b.count), a[column] == b[column] { column += 1 }
+        let start = max(0, column - 40)
+        func window(_ line: [Character]) -> String {
+            (start > 0 ? "…" : "") + String(line[min(start, line.count)..<min(column + 40, line.count)])
+                + (column + 40 < line.count ? "…" : "")
+        }
+        return " column \(column + 1):\n  expected: \(window(a))\n  actual:   \(window(b))"
     }
 
     private static func lineCount(_ text: String) -> Int { text.split(separator: "\n").count }
