@@ -81,6 +81,8 @@ let package = Package(
             name: "EdgarReportTests",
             dependencies: ["EdgarReport", "EdgarPipeline", "EdgarSynth", "EdgarTransformers", "EdgarTestSupport"]),
         .testTarget(name: "EdgarCLITests", dependencies: ["EdgarSynth", "EdgarTestSupport"]),
+        // The regression cases of Tests/Cases (data folders, no Swift each), run through the built edgar-etl.
+        .testTarget(name: "EdgarCasesTests", dependencies: ["EdgarTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -18,50 +18,8 @@ import Testing
         return generator.nextDocument(form: .form4)
     }
 
-    /// A submission whose first ownership document is malformed: the second is still turned into rows.
-    @Test func aMalformedDocumentDoesNotTakeItsSiblingsDown() throws {
-        let good = XMLRenderer.render(document(seed: 1))
-        let submission = """
-            <SUBMISSION>
-            <ACCESSION-NUMBER>0000950170-03-000001
-            <TYPE>4
-            <FILING-DATE>20031112
-            <DOCUMENT>
-            <TYPE>4
-            <SEQUENCE>1
-            <TEXT>
-            <XML>
-            <?xml version="1.0"?>
-            <ownershipDocument><issuer><issuerCik>1</issuer></ownershipDocument>
-            </XML>
-            </TEXT>
-            </DOCUMENT>
-            <DOCUMENT>
-            <TYPE>4
-            <SEQUENCE>2
-            <TEXT>
-            <XML>
-            \(good)
-            </XML>
-            </TEXT>
-            </DOCUMENT>
-            </SUBMISSION>
-
-            """
-        let folder = OutputTree.temporaryFolder("bad-in")
-        let path = folder + "/0000950170-03-000001.nc"
-        try submission.write(toFile: path, atomically: true, encoding: .utf8)
-        let (report, out) = try run(path)
-        #expect(report.sources[0].status == .committed)
-        #expect(report.sources[0].filings == 1)
-        #expect(report.sources[0].rejects == [.malformedXML: 1])
-        let reject = try #require(try OutputTree.rows(out, table: "_rejects").first)
-        #expect((reject["message"] as? String)?.contains("line") == true)
-        #expect((reject["source"] as? [String: Any])?["document_sequence"] as? String == "1")
-        #expect(reject["stage"] as? String == "transform")
-        let filing = try #require(try OutputTree.rows(out, table: "filings").first)
-        #expect((filing["source"] as? [String: Any])?["document_sequence"] as? String == "2")
-    }
+    // A submission whose first ownership document is malformed: the second is still turned into rows (the case
+    // Tests/Cases/submission-rejects/malformed-document-beside-a-good-one).
 
     /// Member names are labels only: `../`, absolute and very long names never become paths to write to.
     @Test func memberNamesAreLabelsOnly() throws {
