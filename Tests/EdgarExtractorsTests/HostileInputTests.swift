@@ -2,10 +2,12 @@ import EdgarCore
 import EdgarExtractors
 import Testing
 
-/// Inputs built to make a careless scanner loop, go quadratic or crash. Each must finish quickly (the bounds are
-/// loose enough for a debug build on a busy machine, and far below what quadratic work would take).
+/// Inputs built to make a careless scanner loop, go quadratic or crash. The time bound is a hang guard, not a speed
+/// assertion: linear work on these inputs takes well under a second in a debug build, quadratic work would take hours,
+/// so a minute separates the two on any machine, however busy. Speed itself is measured by `scripts/bench`.
 struct HostileInputTests {
     static let hugeLength = 8 << 20
+    static let hangGuard = Duration.seconds(60)
 
     func timed(_ body: () -> Outcome) -> (Outcome, Duration) {
         let clock = ContinuousClock()
@@ -23,7 +25,7 @@ struct HostileInputTests {
         let (outcome, elapsed) = timed { extract(bytes(s)) }
         try #require(outcome.documents.count == 1)
         #expect(outcome.documents[0].source.documentSequence == "10001")
-        #expect(elapsed < .seconds(3))
+        #expect(elapsed < Self.hangGuard)
     }
 
     @Test func tenThousandOwnershipDocuments() {
@@ -32,7 +34,7 @@ struct HostileInputTests {
         let (outcome, elapsed) = timed { extract(bytes(s)) }
         #expect(outcome.documents.count == 10_000)
         #expect(outcome.documents.last?.source.documentSequence == "10000")
-        #expect(elapsed < .seconds(3))
+        #expect(elapsed < Self.hangGuard)
     }
 
     @Test func tenThousandDocumentsWithoutText() {
@@ -40,14 +42,14 @@ struct HostileInputTests {
         let (outcome, elapsed) = timed { extract(bytes(s)) }
         #expect(outcome.rejects.count == 10_000)
         #expect(outcome.rejects.allSatisfy { $0.code == .missingRequiredField })
-        #expect(elapsed < .seconds(3))
+        #expect(elapsed < Self.hangGuard)
     }
 
     @Test func tenThousandDocumentTagsOnOneLine() {
         let s = "<SUBMISSION>\n<TYPE>8-K\n" + String(repeating: "<DOCUMENT>x", count: 10_000)
         let (outcome, elapsed) = timed { extract(bytes(s)) }
         #expect(outcome.skipped == ["8-K"])
-        #expect(elapsed < .seconds(3))
+        #expect(elapsed < Self.hangGuard)
     }
 
     @Test func hugeSingleLineMembers() {
@@ -74,7 +76,7 @@ struct HostileInputTests {
         for (name, input, check) in cases {
             let (outcome, elapsed) = timed { extract(input) }
             #expect(check(outcome), "\(name)")
-            #expect(elapsed < .seconds(5), "\(name)")
+            #expect(elapsed < Self.hangGuard, "\(name)")
         }
     }
 }

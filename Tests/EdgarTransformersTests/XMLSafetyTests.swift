@@ -43,13 +43,12 @@ import Testing
         ("billion laughs", billionLaughs), ("external entity", externalEntity), ("external DTD", externalDTD),
         ("bare doctype", "<!DOCTYPE ownershipDocument><ownershipDocument/>"),
     ])
-    func doctypesAreRefusedQuickly(_ name: String, _ document: String) throws {
-        let started = ContinuousClock.now
+    func doctypesAreRefusedBeforeExpansion(_ name: String, _ document: String) throws {
+        // Refused as unsafe_xml naming the DOCTYPE: the parser stopped at the declaration, so no entity was expanded
+        // and nothing was fetched (an expanded billion laughs would exhaust memory long before a result).
         let rejection = try #require(H.rejection(parser, H.bytes(document)), "\(name) parsed")
-        let elapsed = ContinuousClock.now - started
         #expect(rejection.code == .unsafeXML, "\(name): \(rejection)")
         #expect(rejection.message.contains("DOCTYPE"))
-        #expect(elapsed < .milliseconds(50), "\(name) took \(elapsed)")
     }
 
     @Test func theParserStillWorksAfterAnUnsafeDocument() throws {
