@@ -1,4 +1,5 @@
 import EdgarCore
+import EdgarSystem
 import Foundation
 
 /// Whether an input is already committed in OUT exactly as it is now, so a nightly run over a folder of every

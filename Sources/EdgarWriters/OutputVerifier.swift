@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import EdgarSystem
 import EdgarCore
 
 /// The job-level commit after sharded runs: every expected input must have a valid manifest of its own

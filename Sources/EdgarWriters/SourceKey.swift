@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Glibc  // getcwd
 import EdgarCore
 
 /// Derives the `<source-key>` of each input: `<file name>-<hash>`, where the file name is made safe for a
