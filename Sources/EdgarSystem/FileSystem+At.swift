@@ -43,7 +43,7 @@ extension FileSystem {
                 // removed by a finishing run): make it again.
                 attempt += 1
             case .failure(let failure):
-                // O_NOFOLLOW on a link gives ELOOP; O_DIRECTORY on a file gives ENOTDIR.
+                // A link or a file gives ENOTDIR (O_DIRECTORY | O_NOFOLLOW checks the entry itself, not its target).
                 throw SystemError(operation: "open folder (links are refused)", path: label, errno: failure)
             }
         }
