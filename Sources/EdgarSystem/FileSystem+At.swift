@@ -12,7 +12,7 @@ extension FileSystem {
     /// Opens OUT (following a link, it is the user's path), creating it first when `create`.
     public static func openRoot(_ path: String, create: Bool) throws(SystemError) -> FileDescriptor {
         if create { try makeDirectories(path) }
-        return try system("open", path) {
+        return try calling("open", path) {
             try FileDescriptor.open(FilePath(path), .readOnly, options: [.directory, .closeOnExec])
         }
     }
@@ -258,8 +258,8 @@ extension FileSystem {
     public static func replaceContents(
         _ fd: FileDescriptor, with bytes: [UInt8], durably: Bool, label: String
     ) throws(SystemError) {
-        try system("truncate", label) { try fd.resize(to: 0) }
-        _ = try system("seek", label) { try fd.seek(offset: 0, from: .start) }
+        try calling("truncate", label) { try fd.resize(to: 0) }
+        _ = try calling("seek", label) { try fd.seek(offset: 0, from: .start) }
         try writeAll(fd, bytes, path: label)
         if durably { try sync(fd, path: label) }
     }

@@ -10,7 +10,7 @@ public enum FileSystem {
 
     /// Opens `path` for writing, created if missing; emptied first unless `appending`.
     public static func openForWriting(_ path: String, appending: Bool = false) throws(SystemError) -> FileDescriptor {
-        try system("open", path) {
+        try calling("open", path) {
             try FileDescriptor.open(
                 FilePath(path), .writeOnly, options: [.create, appending ? .append : .truncate, .closeOnExec],
                 permissions: filePermissions)
@@ -19,7 +19,7 @@ public enum FileSystem {
 
     /// Writes all of `buffer` (short writes and EINTR continue).
     public static func writeAll(_ fd: FileDescriptor, _ buffer: UnsafeRawBufferPointer, path: String) throws(SystemError) {
-        _ = try system("write", path) { try fd.writeAll(buffer) }
+        _ = try calling("write", path) { try fd.writeAll(buffer) }
     }
 
     public static func sync(_ fd: FileDescriptor, path: String) throws(SystemError) {
@@ -29,7 +29,7 @@ public enum FileSystem {
     /// Flushes every dirty page of the file system holding `path` in one call: one journal commit for all
     /// the part files of a source, instead of one fsync (and one commit) per file.
     public static func syncFileSystem(containing path: String) throws(SystemError) {
-        let fd = try system("open", path) {
+        let fd = try calling("open", path) {
             try FileDescriptor.open(FilePath(path), .readOnly, options: [.directory, .closeOnExec])
         }
         defer { release(fd) }
@@ -136,6 +136,6 @@ public enum FileSystem {
 
     /// `writeAll` for an array.
     public static func writeAll(_ fd: FileDescriptor, _ bytes: [UInt8], path: String) throws(SystemError) {
-        _ = try system("write", path) { try fd.writeAll(bytes) }
+        _ = try calling("write", path) { try fd.writeAll(bytes) }
     }
 }

@@ -1,7 +1,7 @@
-import EdgarSystem
-import SystemPackage
 import EdgarCore
+import EdgarSystem
 import Foundation
+import SystemPackage
 
 /// Reads `_manifests/<source-key>.json` as untrusted input. Nothing a manifest says is used before it passed
 /// every check: a regular file (not a link, FIFO or device), at most `sizeLimit` bytes, the schema of the

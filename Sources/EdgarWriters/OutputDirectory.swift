@@ -1,8 +1,8 @@
-import Glibc  // gethostname, getpid
-import EdgarSystem
-import SystemPackage
 import EdgarCore
+import EdgarSystem
+import Glibc  // gethostname, getpid
 import Synchronization
+import SystemPackage
 
 /// Run-level bookkeeping of OUT: the attempt's liveness lock, the sweep of dead attempts' staging, the
 /// check of source keys before anything is read, and `_SUCCESS`.

@@ -1,5 +1,5 @@
-import EdgarSystem
 import EdgarCore
+import EdgarSystem
 
 /// The job-level commit after sharded runs: every expected input must have a valid manifest of its own
 /// (`source.path` is that input), and every file a manifest names must exist with its size and SHA-256.

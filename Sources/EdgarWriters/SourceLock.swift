@@ -1,6 +1,6 @@
+import EdgarCore
 import EdgarSystem
 import SystemPackage
-import EdgarCore
 
 /// The lock of one source key: `flock` on `OUT/_locks/<source-key>.lock`, held while the source's files and
 /// manifest change, so two runs of one input (say `--partition month` and `--partition day` at once) commit

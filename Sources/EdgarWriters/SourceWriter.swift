@@ -1,7 +1,7 @@
-import EdgarSystem
-import SystemPackage
 import EdgarCore
+import EdgarSystem
 import EdgarZlib
+import SystemPackage
 
 /// Writes the tables of one source into its own staging folder, then commits them under the source's lock
 /// (`SourceLock`): the old manifest is removed first, the files are renamed into place (a reader never sees a

@@ -1,7 +1,7 @@
 import EdgarCore
 import EdgarSystem
-import SystemPackage
 import EdgarZlib
+import SystemPackage
 
 /// One part file being written in a staging folder: rows are buffered, compressed in 1 MiB slices and written;
 /// the SHA-256 and size of the bytes on disk are kept as they go, for the manifest.

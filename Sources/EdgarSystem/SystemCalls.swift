@@ -27,7 +27,7 @@ extension Result where Failure == Errno {
 
 /// Runs a swift-system call (untyped `throws`, always an `Errno`) and names the call and path on failure.
 @inline(__always)
-func system<Value>(_ operation: String, _ path: String, _ body: () throws -> Value) throws(SystemError) -> Value {
+func calling<Value>(_ operation: String, _ path: String, _ body: () throws -> Value) throws(SystemError) -> Value {
     do {
         return try body()
     } catch {
