@@ -22,4 +22,14 @@ public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
     public var reason: String { explanation ?? errno.description }
 
     public var description: String { "\(operation) \(path): \(reason)" }
+
+    /// Retrying the same command cannot succeed: a read-only file system, a name or path too long, a path
+    /// that is not a folder or is a link where none is allowed. The command line exits 73 for these and 75
+    /// (try again later) for the rest, such as ENOSPC, EDQUOT, EACCES, EFBIG and EIO.
+    public var isPermanent: Bool {
+        [
+            .readOnlyFileSystem, .fileNameTooLong, .notDirectory, .isDirectory, .tooManySymbolicLinkLevels,
+            .invalidArgument, .improperLink, .tooManyLinks, .fileExists,
+        ].contains(errno)
+    }
 }

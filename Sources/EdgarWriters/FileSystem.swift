@@ -3,22 +3,8 @@ import EdgarSystem
 import SystemPackage
 
 /// A failed system call on the output side. ENOSPC and EACCES end up here, and the source that hit them
-/// fails cleanly; the name is kept for the writers' API.
+/// fails cleanly; `isPermanent` tells exit 73 from 75. The name is kept for the writers' API.
 public typealias FileSystemError = SystemError
-
-extension SystemError {
-    /// Out of space or quota: the operator can fix it and retry.
-    public var isTransient: Bool { [.noSpace, .diskQuotaExceeded, .ioError, .resourceTemporarilyUnavailable].contains(errno) }
-
-    /// Retrying the same command cannot succeed: a read-only file system, a name or path too long, a path
-    /// that is not a folder or is a link where none is allowed. Exit 73 rather than 75 (retry).
-    public var isPermanent: Bool {
-        [
-            .readOnlyFileSystem, .fileNameTooLong, .notDirectory, .isDirectory, .tooManySymbolicLinkLevels,
-            .invalidArgument, .improperLink, .tooManyLinks, .fileExists,
-        ].contains(errno)
-    }
-}
 
 /// The writer's own uses of the file layer: hashing what it wrote, and finding a source's part files.
 extension FileSystem {

@@ -77,3 +77,22 @@ enum Scratch {
         #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
     }
 }
+
+/// The exit-code split the command line relies on (73 permanent, 75 try again), by errno.
+@Suite struct PermanentErrnoTests {
+    func error(_ errno: Errno) -> SystemError { SystemError(operation: "rename into place", path: "p", errno: errno) }
+
+    @Test func retryCannotFixTheseSo73() {
+        let permanent: [Errno] = [
+            .readOnlyFileSystem, .fileNameTooLong, .notDirectory, .tooManySymbolicLinkLevels, .invalidArgument,
+            .improperLink, .isDirectory, .tooManyLinks, .fileExists,
+        ]
+        for errno in permanent { #expect(error(errno).isPermanent, "\(errno)") }
+    }
+
+    @Test func theOperatorCanFixTheseSo75() {
+        for errno: Errno in [.noSpace, .permissionDenied, .fileTooLarge, .diskQuotaExceeded, .ioError, .noSuchFileOrDirectory] {
+            #expect(!error(errno).isPermanent, "\(errno)")
+        }
+    }
+}
