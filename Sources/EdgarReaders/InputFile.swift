@@ -55,46 +55,28 @@ final class InputFile {
 
     /// Fills `buffer` from the current position; returns fewer bytes only at end of file.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> Int {
-        try fill(buffer) { rest, _ in try descriptor.read(into: rest) }
+        do throws(Errno) {
+            return try FileSystem.fill(buffer, from: descriptor)
+        } catch {
+            throw SystemError(operation: "read", path: path, errno: error)
+        }
     }
 
     /// Fills `buffer` from `offset`; returns fewer bytes only at end of file.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(SystemError) -> Int {
-        try fill(buffer) { rest, filled in try descriptor.read(fromAbsoluteOffset: Int64(offset + filled), into: rest) }
-    }
-
-    /// Calls `read` with the unfilled rest of `buffer` and the bytes filled so far, until the buffer is full or a
-    /// read gives 0 (end of file). EINTR is retried inside `FileDescriptor`.
-    private func fill(
-        _ buffer: UnsafeMutableRawBufferPointer, _ read: (UnsafeMutableRawBufferPointer, Int) throws -> Int
-    ) throws(SystemError) -> Int {
-        var filled = 0
-        while filled < buffer.count {
-            let n: Int
-            do {
-                n = try read(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), filled)
-            } catch {
-                throw SystemError(operation: "read", path: path, errno: error as? Errno ?? .ioError)
-            }
-            if n == 0 { break }
-            filled += n
+        do throws(Errno) {
+            return try FileSystem.fill(buffer, from: descriptor, at: offset)
+        } catch {
+            throw SystemError(operation: "read", path: path, errno: error)
         }
-        return filled
     }
 
     /// Up to `count` bytes from `offset` (fewer at end of file), in a new array.
     func bytes(count: Int, at offset: Int) throws(SystemError) -> [UInt8] {
-        guard count > 0 else { return [] }
-        var failure: SystemError?
-        let result = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialised in
-            do throws(SystemError) {
-                initialised = try read(into: UnsafeMutableRawBufferPointer(buffer), at: offset)
-            } catch {
-                failure = error
-                initialised = 0
-            }
+        do throws(Errno) {
+            return try FileSystem.bytes(count: count, at: offset, from: descriptor)
+        } catch {
+            throw SystemError(operation: "read", path: path, errno: error)
         }
-        if let failure { throw failure }
-        return result
     }
 }

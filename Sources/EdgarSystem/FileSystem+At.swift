@@ -265,18 +265,9 @@ extension FileSystem {
     }
 
     /// The contents of the open regular file `fd` if it holds at most `cap` bytes; nil otherwise.
-    /// Read from offset 0 whatever the file position; a read error ends it with what was read.
+    /// Read from offset 0 whatever the file position.
     public static func contents(of fd: FileDescriptor, cap: Int) -> [UInt8]? {
         guard let status = try? fd.stat(), status.type == .regular, status.size <= cap else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(status.size))
-        var filled = 0
-        while filled < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                try? fd.read(fromAbsoluteOffset: Int64(filled), into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
-            }
-            guard let n, n > 0 else { break }
-            filled += n
-        }
-        return Array(bytes[0..<filled])
+        return try? bytes(count: Int(status.size), at: 0, from: fd)
     }
 }

@@ -123,6 +123,42 @@ public enum FileSystem {
         }
     }
 
+    /// Fills `buffer` from the file position, or from `offset` (pread, the position untouched), until it is full
+    /// or the file ends; returns the bytes read. EINTR is retried inside `FileDescriptor`.
+    public static func fill(
+        _ buffer: UnsafeMutableRawBufferPointer, from fd: FileDescriptor, at offset: Int? = nil
+    ) throws(Errno) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let rest = UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])
+            let n: Int
+            do {
+                n = try offset.map { try fd.read(fromAbsoluteOffset: Int64($0 + filled), into: rest) } ?? fd.read(into: rest)
+            } catch {
+                throw error as? Errno ?? .ioError
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        return filled
+    }
+
+    /// Up to `count` bytes from `offset` (fewer at end of file), in a new array.
+    public static func bytes(count: Int, at offset: Int, from fd: FileDescriptor) throws(Errno) -> [UInt8] {
+        guard count > 0 else { return [] }
+        var failure: Errno?
+        let result = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialised in
+            do throws(Errno) {
+                initialised = try fill(UnsafeMutableRawBufferPointer(buffer), from: fd, at: offset)
+            } catch {
+                failure = error
+                initialised = 0
+            }
+        }
+        if let failure { throw failure }
+        return result
+    }
+
     /// The size `fstat` gives for `fd`, or nil.
     public static func size(of fd: FileDescriptor) -> Int? {
         (try? fd.stat()).map { Int($0.size) }

@@ -23,10 +23,10 @@ extension FileSystem {
         return readSlices(fd, expectedSize: expectedSize) { hasher.update(buffer: $0) }.map { ($0, hasher.hexDigest()) }
     }
 
-    /// Size and SHA-256 of a regular file below `root` at a relative path, read in 1 MiB slices.
-    static func sizeAndDigest(
+    /// Opens a regular file below `root` by its relative path, never through a link (see `openRegularFile`).
+    static func openRegularFile(
         relative path: String, in root: FileDescriptor
-    ) -> Result<(size: Int, sha256: String), RegularFileProblem> {
+    ) -> Result<(fd: FileDescriptor, size: Int), RegularFileProblem> {
         let folder = path.lastIndex(of: "/").map { String(path[..<$0]) }
         let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
         let parent: FileDescriptor
@@ -38,7 +38,14 @@ extension FileSystem {
             parent = fd
         }
         defer { release(parent) }
-        switch openRegularFile(name, in: parent) {
+        return openRegularFile(name, in: parent)
+    }
+
+    /// Size and SHA-256 of a regular file below `root` at a relative path, read in 1 MiB slices.
+    static func sizeAndDigest(
+        relative path: String, in root: FileDescriptor
+    ) -> Result<(size: Int, sha256: String), RegularFileProblem> {
+        switch openRegularFile(relative: path, in: root) {
         case .failure(let problem): return .failure(problem)
         case .success(let (fd, expected)):
             defer { release(fd) }
