@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "edgar-etl",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "edgar-etl", targets: ["edgar-etl"]),
         .executable(name: "edgar-gen", targets: ["edgar-gen"]),
@@ -15,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // Logging from the command line: human-readable or JSON lines for log collectors.
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The system-call layer: FileDescriptor, Errno, FilePath (EdgarSystem adds what it lacks).
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // C libraries, linked from the system through pkg-config.
@@ -25,6 +26,11 @@ let package = Package(
         // GNU system calls the Glibc overlay leaves out (syncfs, statfs).
         .systemLibrary(name: "CEdgarSystem"),
 
+        // Every file-system call of the readers and writers: swift-system plus the *at() calls, syncfs, statfs,
+        // readdir, remove-tree, atomic write and flock, with one error type (SystemError) carrying an Errno.
+        .target(
+            name: "EdgarSystem",
+            dependencies: ["CEdgarSystem", .product(name: "SystemPackage", package: "swift-system")]),
         // gzip and raw DEFLATE behind typed errors: inflate over zlib, deflate over zlib and libdeflate, CRC-32.
         .target(name: "EdgarCompression", dependencies: ["CEdgarZlib", "CEdgarDeflate"]),
 
@@ -32,13 +38,13 @@ let package = Package(
         .target(name: "EdgarCore", dependencies: ["CEdgarCrypto"]),
 
         // Stage 1: files, folders, gzip, tar, zip -> members.
-        .target(name: "EdgarReaders", dependencies: ["EdgarCore", "EdgarCompression", "CEdgarSystem"]),
+        .target(name: "EdgarReaders", dependencies: ["EdgarCore", "EdgarCompression", "EdgarSystem"]),
         // Stage 2: SGML envelopes -> ownership documents.
         .target(name: "EdgarExtractors", dependencies: ["EdgarCore"]),
         // Stage 3: XML / text layout -> model -> table rows.
         .target(name: "EdgarTransformers", dependencies: ["EdgarCore", "CEdgarLibXML2"]),
         // Stage 4: partitioned NDJSON, staging, commit, manifests.
-        .target(name: "EdgarWriters", dependencies: ["EdgarCore", "EdgarCompression", "CEdgarSystem"]),
+        .target(name: "EdgarWriters", dependencies: ["EdgarCore", "EdgarCompression", "EdgarSystem"]),
         // The four stages wired together on Dispatch.
         .target(
             name: "EdgarPipeline",
@@ -66,6 +72,7 @@ let package = Package(
         // depends on it, so what only tests call lives here or in the test target, not in the modules above.
         .target(name: "EdgarTestSupport", dependencies: ["EdgarCore"]),
 
+        .testTarget(name: "EdgarSystemTests", dependencies: ["EdgarSystem", "EdgarTestSupport"]),
         .testTarget(name: "EdgarCompressionTests", dependencies: ["EdgarCompression", "EdgarTestSupport"]),
         .testTarget(name: "EdgarCoreTests", dependencies: ["EdgarCore", "EdgarTestSupport"]),
         .testTarget(name: "EdgarReadersTests", dependencies: ["EdgarReaders", "EdgarSynth", "EdgarTestSupport"]),

@@ -1,8 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import EdgarSystem
+import Glibc  // strcmp
+import SystemPackage
 
 /// One input found on the command line or under a folder given there.
 public enum DiscoveredInput: Sendable, Equatable {
@@ -70,7 +68,7 @@ public enum InputDiscovery {
         mutating func folder(_ folder: String, _ identity: FileIdentity) {
             guard enteredFolders.insert(identity).inserted else { return }
             let names: [String]
-            switch DirectoryListing.names(folder) {
+            switch DirectoryEntries.names(atPath: folder) {
             case .failure(let reason):
                 found.append((.unreadable(path: folder, reason: reason.description), nil))
                 return
@@ -112,54 +110,28 @@ public enum InputDiscovery {
     }
 }
 
-/// A file or folder as the kernel knows it, whatever path led there.
-private struct FileIdentity: Hashable {
-    var device: UInt64
-    var inode: UInt64
-}
-
-/// What a path is, by `stat` (following symbolic links) with the errno text on failure.
+/// What a path is, by `stat` (following symbolic links), or the errno on failure.
 private enum FileKind {
     case file(FileIdentity), directory(FileIdentity), other
     /// On a pseudo-filesystem (named): refused whatever its type.
     case special(String)
 
-    static func of(_ path: String) -> Result<FileKind, ErrnoText> {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return .failure(ErrnoText(errno)) }
-        let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-        switch info.st_mode & S_IFMT {
-        case S_IFREG:
+    static func of(_ path: String) -> Result<FileKind, Errno> {
+        let status: Stat
+        switch FileSystem.status(path) {
+        case .failure(let errno): return .failure(errno)
+        case .success(let found): status = found
+        }
+        switch status.type {
+        case .regular:
             if let name = SpecialFilesystem.name(ofPath: path) { return .success(.special(name)) }
             // Found now rather than half-way through a run: a file we may not open is reported as unreadable.
-            guard access(path, R_OK) == 0 else { return .failure(ErrnoText(errno)) }
-            return .success(.file(identity))
-        case S_IFDIR:
+            if let denied = FileSystem.readAccess(path) { return .failure(denied) }
+            return .success(.file(FileIdentity(status)))
+        case .directory:
             if let name = SpecialFilesystem.name(ofPath: path) { return .success(.special(name)) }
-            return .success(.directory(identity))
+            return .success(.directory(FileIdentity(status)))
         default: return .success(.other)
         }
-    }
-}
-
-/// `strerror` text as an error value.
-struct ErrnoText: Error, Sendable, CustomStringConvertible {
-    var description: String
-    init(_ code: Int32) { description = String(cString: strerror(code)) }
-}
-
-/// The entry names of a folder, through `opendir`/`readdir`/`closedir`.
-private enum DirectoryListing {
-    static func names(_ path: String) -> Result<[String], ErrnoText> {
-        guard let dir = opendir(path) else { return .failure(ErrnoText(errno)) }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return .success(names)
     }
 }

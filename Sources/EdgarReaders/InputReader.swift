@@ -1,5 +1,6 @@
 import EdgarCore
 import EdgarCompression
+import EdgarSystem
 
 /// Stage 1: turns one input file into a stream of members, recognising gzip, tar and zip by their bytes, with
 /// memory bounded by the member limit whatever the input size.
@@ -31,7 +32,7 @@ public struct InputReader: Sendable {
         } catch {
             return ReadSummary(
                 bytesRead: 0, sha256: "", members: 0,
-                failure: rejects.failure(.unreadableInput, keepable: false, error.description))
+                failure: rejects.failure(.unreadableInput, keepable: false, "cannot \(error)"))
         }
         let stream = SourceStream(file: file, consumed: consumed)
         var members = 0
@@ -62,9 +63,9 @@ public struct InputReader: Sendable {
             try stream.drain()
         } catch let error as BodyError<E> {
             throw error.error
-        } catch let error as FileError {
+        } catch let error as SystemError {
             // An I/O error part-way through: nothing after it can be trusted.
-            failure = rejects.failure(.unreadableInput, keepable: false, error.description)
+            failure = rejects.failure(.unreadableInput, keepable: false, "cannot \(error)")
         } catch {
             failure = rejects.failure(.unreadableInput, keepable: false, "cannot read \(path): \(error)")
         }

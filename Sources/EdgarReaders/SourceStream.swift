@@ -1,4 +1,5 @@
 import EdgarCore
+import EdgarSystem
 
 /// Reads a file front to back in fixed chunks into one reused buffer, hashing every byte on the way, so the
 /// SHA-256 and size of the input come for free whatever the format.
@@ -21,7 +22,7 @@ final class SourceStream {
     deinit { buffer.deallocate() }
 
     /// The next chunk (empty at end of file). Valid until the next call.
-    func next() throws(FileError) -> UnsafeRawBufferPointer {
+    func next() throws(SystemError) -> UnsafeRawBufferPointer {
         guard !atEnd else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         let n = try file.read(into: buffer)
         if n < buffer.count { atEnd = true }
@@ -33,7 +34,7 @@ final class SourceStream {
     }
 
     /// Reads (and hashes) whatever is left, for when the format no longer needs the bytes.
-    func drain() throws(FileError) {
+    func drain() throws(SystemError) {
         while !atEnd { _ = try next() }
     }
 

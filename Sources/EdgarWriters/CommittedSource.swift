@@ -1,5 +1,7 @@
 import EdgarCore
+import EdgarSystem
 import Foundation
+import SystemPackage
 
 /// Whether an input is already committed in OUT exactly as it is now, so a nightly run over a folder of every
 /// day so far can skip it without inflating it: its manifest (checked by `ManifestReader`) names this input,
@@ -37,14 +39,12 @@ public enum CommittedSource {
             checked.files.allSatisfy({ isLaidOut($0.path, compression: compression, granularity: granularity) })
         else { return nil }
         // The cheap test first: a file whose size changed has changed.
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            (attributes[.type] as? FileAttributeType) == .typeRegular, (attributes[.size] as? Int) == size
-        else { return nil }
+        guard let input = try? FileSystem.status(path).get(), input.type == .regular, input.size == size else { return nil }
         for file in checked.files {
             guard case .success(let actual) = FileSystem.sizeAndDigest(relative: file.path, in: root),
                 actual.size == file.bytes, actual.sha256 == file.sha256
             else { return nil }
-            if compression == .gzip, file.bytes > 0, extraFlags(of: output + "/" + file.path) != expectedExtraFlags(compressionLevel) {
+            if compression == .gzip, file.bytes > 0, extraFlags(of: file.path, in: root) != expectedExtraFlags(compressionLevel) {
                 return nil
             }
         }
@@ -77,10 +77,13 @@ public enum CommittedSource {
     /// would write other bytes, so it is not skipped. A move within levels 2 to 7 needs `--force`.
     private static func expectedExtraFlags(_ level: Int32) -> UInt8 { level < 2 ? 4 : level >= 8 ? 2 : 0 }
 
-    private static func extraFlags(of path: String) -> UInt8? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let header = try? handle.read(upToCount: 10), header.count == 10, header[header.startIndex] == 0x1f else { return nil }
-        return header[header.startIndex + 8]
+    /// Read below OUT like every other file there: never through a link, never blocking on a FIFO.
+    private static func extraFlags(of path: String, in root: FileDescriptor) -> UInt8? {
+        guard case .success(let (fd, _)) = FileSystem.openRegularFile(relative: path, in: root) else { return nil }
+        defer { FileSystem.release(fd) }
+        guard let header = try? FileSystem.bytes(count: 10, at: 0, from: fd), header.count == 10, header[0] == 0x1f else {
+            return nil
+        }
+        return header[8]
     }
 }

@@ -1,10 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import EdgarCore
+import EdgarSystem
 import Foundation
+import SystemPackage
 
 /// Reads `_manifests/<source-key>.json` as untrusted input. Nothing a manifest says is used before it passed
 /// every check: a regular file (not a link, FIFO or device), at most `sizeLimit` bytes, the schema of the
@@ -26,7 +23,7 @@ public enum ManifestReader {
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case notRegularFile
         case tooLarge(Int)
-        case unreadable(Int32)
+        case unreadable(Errno)
         case notJSON
         case badField(String)
         case badFilePath(String)
@@ -35,7 +32,7 @@ public enum ManifestReader {
             switch self {
             case .notRegularFile: "not a regular file"
             case .tooLarge(let size): "larger than \(ManifestReader.sizeLimit) bytes (\(size))"
-            case .unreadable(let code): "cannot be read: \(String(cString: strerror(code)))"
+            case .unreadable(let errno): "cannot be read: \(errno)"
             case .notJSON: "not a JSON object"
             case .badField(let field): "missing or wrong field \(field)"
             case .badFilePath(let path): "names a file that is not one of its source's part files: \(path)"
@@ -50,7 +47,7 @@ public enum ManifestReader {
     }
 
     /// Reads and checks the manifest of `sourceKey` in the open `_manifests` folder.
-    static func read(sourceKey: String, in manifests: Int32) -> Outcome {
+    static func read(sourceKey: String, in manifests: FileDescriptor) -> Outcome {
         switch FileSystem.readRegularFile(sourceKey + ".json", in: manifests, cap: sizeLimit) {
         case .failure(.missing): return .absent
         case .failure(.notRegular): return .damaged(.notRegularFile)

@@ -1,10 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import EdgarCore
+import EdgarSystem
+import Glibc  // gethostname, getpid
 import Synchronization
+import SystemPackage
 
 /// Run-level bookkeeping of OUT: the attempt's liveness lock, the sweep of dead attempts' staging, the
 /// check of source keys before anything is read, and `_SUCCESS`.
@@ -39,8 +37,8 @@ public final class OutputDirectory: Sendable {
         let root = try FileSystem.openRoot(layout.root, create: true)
         defer { FileSystem.release(root) }
         for name in [OutputLayout.manifestsName, OutputLayout.locksName] {
-            if let kind = FileSystem.kind(of: name, in: root), kind != S_IFDIR {
-                throw FileSystemError(operation: "refuse (not a folder: links are refused)", path: layout.root + "/" + name, errno: ENOTDIR)
+            if let kind = FileSystem.kind(of: name, in: root), kind != .directory {
+                throw FileSystemError(operation: "refuse (not a folder: links are refused)", path: layout.root + "/" + name, errno: .notDirectory)
             }
         }
         let staging = try FileSystem.openDirectory(OutputLayout.stagingName, in: root, create: true, label: OutputLayout.stagingName)
@@ -54,7 +52,7 @@ public final class OutputDirectory: Sendable {
 
     /// Takes the attempt's lock under a temporary name, then renames it into place: the lock file never
     /// exists unlocked, so a sweeper never takes a live attempt for a dead one.
-    private func announce(in staging: Int32) throws {
+    private func announce(in staging: FileDescriptor) throws {
         let temporary = "." + attemptID + ".lock.tmp"
         let fd = try FileSystem.openFile(temporary, in: staging, create: true, exclusive: true, label: "_staging/" + temporary)
         do {
@@ -89,7 +87,7 @@ public final class OutputDirectory: Sendable {
     }
 
     /// Removes the staging of attempts that are no longer alive (their lock can be taken), on any host.
-    func sweepDeadStaging(in staging: Int32) {
+    func sweepDeadStaging(in staging: FileDescriptor) {
         let names = (try? FileSystem.listDirectory(staging, label: OutputLayout.stagingName)) ?? []
         var live: Set<String> = []
         var dead: Set<String> = []
@@ -124,7 +122,7 @@ public final class OutputDirectory: Sendable {
     }
 
     /// The attempts other than this one that are alive in `_staging`.
-    func liveAttempts(in root: Int32) -> [String] {
+    func liveAttempts(in root: FileDescriptor) -> [String] {
         guard let staging = try? FileSystem.openDirectory(OutputLayout.stagingName, in: root, create: false, label: OutputLayout.stagingName)
         else { return [] }
         defer { FileSystem.release(staging) }
@@ -185,15 +183,14 @@ public final class OutputDirectory: Sendable {
 
 /// The attempt's lock descriptor behind a mutex, so `OutputDirectory` stays Sendable without `@unchecked`.
 private final class AttemptLockSlot: Sendable {
-    private let fd = Mutex<Int32>(-1)
+    private let fd = Mutex<FileDescriptor?>(nil)
 
-    func set(_ value: Int32) { fd.withLock { $0 = value } }
+    func set(_ value: FileDescriptor) { fd.withLock { $0 = value } }
 
-    func take() -> Int32? {
+    func take() -> FileDescriptor? {
         fd.withLock { value in
-            let old = value
-            value = -1
-            return old >= 0 ? old : nil
+            defer { value = nil }
+            return value
         }
     }
 }

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import EdgarCore
+import EdgarSystem
 
 /// The job-level commit after sharded runs: every expected input must have a valid manifest of its own
 /// (`source.path` is that input), and every file a manifest names must exist with its size and SHA-256.

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import EdgarCore
+import Glibc  // getcwd
 
 /// Derives the `<source-key>` of each input: `<file name>-<hash>`, where the file name is made safe for a
 /// file name (for people to read) and the hash is the first 12 hex digits (48 bits) of the SHA-256 of the

@@ -1,9 +1,6 @@
-#if canImport(Glibc)
-import Glibc  // S_IFREG, ENOENT, EINVAL
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import EdgarCore
+import EdgarSystem
+import SystemPackage
 
 /// The lock of one source key: `flock` on `OUT/_locks/<source-key>.lock`, held while the source's files and
 /// manifest change, so two runs of one input (say `--partition month` and `--partition day` at once) commit
@@ -15,36 +12,36 @@ import EdgarCore
 /// After a whole commit the file is removed while still held; a waiter that then gets the lock on the
 /// removed file notices (its inode is no longer the path's) and opens the path again.
 final class SourceLock {
-    private let locks: Int32
-    private let fd: Int32
+    private let locks: FileDescriptor
+    private let fd: FileDescriptor
     private let name: String
     let sourceKey: String
     /// Part paths a commit that died half-way left listed (already checked to be this key's part files).
     let pending: [String]
 
     /// Waits for the lock of `sourceKey` in the open OUT folder.
-    init(sourceKey: String, root: Int32) throws(FileSystemError) {
+    init(sourceKey: String, root: FileDescriptor) throws(FileSystemError) {
         self.sourceKey = sourceKey
         name = sourceKey + ".lock"
         let label = OutputLayout.locksName + "/" + name
         var attempt = 0
         while true {
             let folder = try FileSystem.openDirectory(OutputLayout.locksName, in: root, create: true, label: OutputLayout.locksName)
-            let fd: Int32
+            let fd: FileDescriptor
             do throws(FileSystemError) {
                 fd = try FileSystem.openFile(name, in: folder, create: true, label: label)
             } catch {
                 FileSystem.release(folder)
                 // The folder was removed by a finishing commit between the two calls.
-                if error.errno == ENOENT && attempt < 16 {
+                if error.errno == .noSuchFileOrDirectory && attempt < 16 {
                     attempt += 1
                     continue
                 }
                 throw error
             }
             do throws(FileSystemError) {
-                if FileSystem.kind(of: name, in: folder) != S_IFREG {
-                    throw FileSystemError(operation: "lock (not a regular file)", path: label, errno: EINVAL)
+                if FileSystem.kind(of: name, in: folder) != .regular {
+                    throw FileSystemError(operation: "lock (not a regular file)", path: label, errno: .invalidArgument)
                 }
                 _ = try FileSystem.lock(fd, wait: true, label: label)
             } catch {
@@ -67,7 +64,7 @@ final class SourceLock {
     }
 
     /// Whether another process holds the lock of `sourceKey` right now (without waiting, without creating).
-    static func isHeld(sourceKey: String, root: Int32) -> Bool {
+    static func isHeld(sourceKey: String, root: FileDescriptor) -> Bool {
         guard let folder = try? FileSystem.openDirectory(OutputLayout.locksName, in: root, create: false, label: OutputLayout.locksName)
         else { return false }
         defer { FileSystem.release(folder) }
@@ -100,7 +97,7 @@ final class SourceLock {
     }
 
     /// The list a dead commit left, keeping only this key's part files in the contract's layout.
-    private static func readPending(_ fd: Int32, sourceKey: String) -> [String] {
+    private static func readPending(_ fd: FileDescriptor, sourceKey: String) -> [String] {
         guard let bytes = FileSystem.contents(of: fd, cap: ManifestReader.sizeLimit) else { return [] }
         return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
             .filter { OutputLayout.isPartPath($0, sourceKey: sourceKey) }

@@ -1,10 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import EdgarCore
 import EdgarCompression
+import EdgarSystem
+import SystemPackage
 
 /// Writes the tables of one source into its own staging folder, then commits them under the source's lock
 /// (`SourceLock`): the old manifest is removed first, the files are renamed into place (a reader never sees a
@@ -51,7 +48,7 @@ public final class SourceWriter {
     }
 
     /// Runs `body` with the open `_staging` folder (refused if it is a link).
-    fileprivate func withStaging<T>(_ body: (Int32) throws -> T) throws -> T {
+    fileprivate func withStaging<T>(_ body: (FileDescriptor) throws -> T) throws -> T {
         let root = try FileSystem.openRoot(layout.root, create: false)
         defer { FileSystem.release(root) }
         let staging = try FileSystem.openDirectory(OutputLayout.stagingName, in: root, create: true, label: OutputLayout.stagingName)
@@ -151,7 +148,7 @@ public final class SourceWriter {
 
         // From here until the manifest is back, the source is uncommitted; the lock file says what to clean.
         try FileSystem.unlinkEntry(sourceKey + ".json", in: manifests, label: OutputLayout.manifestsName + "/" + sourceKey + ".json")
-        var folders: [String: Int32] = [:]
+        var folders: [String: FileDescriptor] = [:]
         defer { for fd in folders.values { FileSystem.release(fd) } }
         for file in manifest.files {
             let (folder, name) = OutputLayout.split(file.path)
@@ -177,7 +174,7 @@ public final class SourceWriter {
     /// one, its path's components joined by `_`). Once the input is committed under its new key, what the same
     /// input committed under such an old key is removed (manifest first, then its part files), or readers would
     /// count its rows twice. Only a valid manifest of the same input is retired, and only its own part files.
-    private func retireLegacyKeys(of input: String, root: Int32, manifests: Int32) {
+    private func retireLegacyKeys(of input: String, root: FileDescriptor, manifests: FileDescriptor) {
         for legacy in SourceKey.legacyKeys(for: input) where legacy != sourceKey {
             guard case .valid(let old) = ManifestReader.read(sourceKey: legacy, in: manifests),
                 SourceKey.sameInput(old.sourcePath, input),

@@ -1,5 +1,7 @@
 import EdgarCore
 import EdgarCompression
+import EdgarSystem
+import SystemPackage
 
 /// One part file being written in a staging folder: rows are buffered, compressed in 1 MiB slices and written;
 /// the SHA-256 and size of the bytes on disk are kept as they go, for the manifest.
@@ -69,7 +71,7 @@ final class StagedPartFile {
     }
 
     /// Opens the staged file (created on the first call, appended to after), runs `body`, closes it.
-    private func write(_ body: (Int32) throws -> Void) throws {
+    private func write(_ body: (FileDescriptor) throws -> Void) throws {
         let fd = try FileSystem.openForWriting(stagingPath, appending: created)
         created = true
         do {
@@ -81,7 +83,7 @@ final class StagedPartFile {
         try FileSystem.close(fd, path: stagingPath)
     }
 
-    private func emit(_ bytes: UnsafeRawBufferPointer, to fd: Int32) throws {
+    private func emit(_ bytes: UnsafeRawBufferPointer, to fd: FileDescriptor) throws {
         try FileSystem.writeAll(fd, bytes, path: stagingPath)
         hasher.update(buffer: bytes)
         bytesOnDisk += bytes.count

@@ -1,6 +1,7 @@
 import EdgarCore
 import EdgarReaders
 import EdgarTestSupport
+import Foundation
 import Testing
 
 @Suite struct PlainInputTests {
@@ -47,6 +48,29 @@ import Testing
             #expect(!failure.keepable)
             #expect(failure.reject.message.contains(path))
             #expect(failure.reject.message.contains(text))
+        }
+    }
+
+    /// The refusal messages users see, byte for byte, whichever error type the file layer uses underneath.
+    @Test func unreadableInputMessagesAreExact() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let fifo = dir.path + "/pipe.zip"
+        #expect(mkfifo(fifo, 0o644) == 0)
+        var cases = [
+            (dir.path + "/nope.tar.gz", "cannot open \(dir.path)/nope.tar.gz: No such file or directory"),
+            (dir.path, "cannot read \(dir.path): Is a directory"),
+            (fifo, "cannot read \(fifo): not a regular file (a FIFO, socket or device)"),
+        ]
+        if FileManager.default.fileExists(atPath: "/proc/self/status") {
+            cases.append((
+                "/proc/self/status",
+                "cannot read /proc/self/status: it is on the proc pseudo-filesystem, which holds kernel state, not filings; "
+                    + "such files are never read"
+            ))
+        }
+        for (path, message) in cases {
+            #expect(readAll(path, label: path).summary.failure?.reject.message == message)
         }
     }
 }

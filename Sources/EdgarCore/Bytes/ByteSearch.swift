@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// memchr-driven search over a byte buffer, shared by the SGML scanner and the text-layout parser: both look for
 /// a needle by its rarest byte, in either case when it is a letter, and only then compare the whole needle.

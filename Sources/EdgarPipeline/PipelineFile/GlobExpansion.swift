@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// glob(3) behind a Swift call: the shell's `*`, `?` and `[...]` over file names, no brace or tilde tricks,
 /// so a pattern means the same here as in a POSIX shell.

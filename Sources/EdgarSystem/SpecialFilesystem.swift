@@ -1,22 +1,18 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CEdgarSystem
+import SystemPackage
 
 /// Kernel pseudo-filesystems (/proc, /sys and their kin) are refused as inputs. Their files look regular to
 /// `stat` but report size 0, change while read, and hold process and machine state (command lines,
 /// environments, keys): a glob such as `/proc/*/status` would copy that into reject excerpts that travel with
 /// the output. No filing lives there, so the refusal costs nothing.
-enum SpecialFilesystem {
+public enum SpecialFilesystem {
     /// The filesystem's name when the open descriptor `fd` is on a pseudo-filesystem, else nil.
-    static func name(of fd: Int32) -> String? {
-        name(magic: cedgar_fs_magic_fd(fd))
+    public static func name(of fd: FileDescriptor) -> String? {
+        name(magic: cedgar_fs_magic_fd(fd.rawValue))
     }
 
     /// The same for a path (symbolic links followed).
-    static func name(ofPath path: String) -> String? {
+    public static func name(ofPath path: String) -> String? {
         name(magic: cedgar_fs_magic_path(path))
     }
 
@@ -42,7 +38,7 @@ enum SpecialFilesystem {
     }
 
     /// The reason given for refusing a file there.
-    static func refusal(_ name: String) -> String {
+    public static func refusal(_ name: String) -> String {
         "it is on the \(name) pseudo-filesystem, which holds kernel state, not filings; such files are never read"
     }
 }
