@@ -26,6 +26,12 @@ public struct OutputLayout: Sendable {
         let folder = partition.path.isEmpty ? table.folder : table.folder + "/" + partition.path
         return folder + "/part-" + sourceKey + "-" + padded + compression.fileExtension
     }
+
+    /// Where a failed attempt of the source may have left the reject that explains it, outside any manifest:
+    /// the unknown `_rejects` partition of each `--partition`, since the attempt may have run with another one.
+    public func failureRejectPaths(sourceKey: String) -> [String] {
+        PartitionGranularity.allCases.map { partPath(table: .rejects, partition: .unknown($0), sourceKey: sourceKey) }
+    }
 }
 
 public enum Compression: String, Sendable, CaseIterable {

@@ -86,7 +86,7 @@ import Testing
 
     @Test func failurePublishesOnlyTheRejectAndASuccessfulRerunRemovesIt() throws {
         let failed = try writer()
-        try failed.publishFailure(TableChunk(bytes: Array("{\"error_code\":\"truncated_archive\"}\n".utf8), rows: 1))
+        try failed.publishFailure(TableChunk(bytes: Array("{\"error_code\":\"truncated_archive\"}\n".utf8), rows: 1), partition: .unknown(.month))
         let rejectPath = root + "/_rejects/year=unknown/month=unknown/part-day.nc.tar.gz-00000.ndjson.gz"
         #expect(try gunzip(rejectPath).contains("truncated_archive"))
         #expect(!FileManager.default.fileExists(atPath: root + "/_manifests/day.nc.tar.gz.json"))
