@@ -53,7 +53,6 @@ public enum TruncatedPolicy: String, Sendable, CaseIterable {
 
 /// Which ownership forms become rows; the others are skipped and counted like any other form type.
 public struct FormFilter: Sendable, Equatable {
-    public static let ownershipForms = ["3", "3/A", "4", "4/A", "5", "5/A"]
     public let accepted: Set<String>
 
     /// Every ownership form is accepted (the default): nothing to look up per filing.
@@ -61,16 +60,16 @@ public struct FormFilter: Sendable, Equatable {
 
     public init(accepted: Set<String>) {
         self.accepted = Set(accepted.map(FormFilter.canonical))
-        acceptsEverything = FormFilter.ownershipForms.allSatisfy(self.accepted.contains)
+        acceptsEverything = FormType.spellings.allSatisfy(self.accepted.contains)
     }
 
-    public static let all = FormFilter(accepted: Set(ownershipForms))
+    public static let all = FormFilter(accepted: Set(FormType.spellings))
 
     public func accepts(_ form: String) -> Bool {
         if acceptsEverything { return true }
         let canonical = FormFilter.canonical(form)
         // Forms outside the six are not ours to filter: the row encoder rejects them with a reason.
-        return accepted.contains(canonical) || !FormFilter.ownershipForms.contains(canonical)
+        return accepted.contains(canonical) || FormType(rawValue: canonical) == nil
     }
 
     public static func canonical(_ form: String) -> String {

@@ -117,24 +117,24 @@ struct PipelineFileDecoder {
     }
 
     private func forms(_ node: Node) throws(PipelineFileError) -> [String]? {
-        let groups = ["all": FormFilter.ownershipForms, "amendments": FormFilter.ownershipForms.filter { $0.hasSuffix("/A") }]
+        let groups = ["all": FormType.spellings, "amendments": FormType.allCases.filter(\.isAmendment).map(\.rawValue)]
         var accepted = Set<String>()
         for (index, item) in try list(node, "forms").enumerated() {
             let written = try string(item, "forms[\(index)]")
             let canonical = FormFilter.canonical(written)
             if let group = groups[canonical.lowercased()] {
                 accepted.formUnion(group)
-            } else if FormFilter.ownershipForms.contains(canonical) {
+            } else if FormType(rawValue: canonical) != nil {
                 accepted.insert(canonical)
             } else {
-                let allowed = FormFilter.ownershipForms + ["all", "amendments"]
+                let allowed = FormType.spellings + ["all", "amendments"]
                 throw failure(
                     item, "forms[\(index)]", "unknown form \"\(written)\"; expected one of \(allowed.joined(separator: ", "))",
                     suggestion: KeySuggestion.closest(to: canonical, among: allowed).map { "did you mean \($0)?" })
             }
         }
-        let ordered = FormFilter.ownershipForms.filter(accepted.contains)
-        return ordered.count == FormFilter.ownershipForms.count ? nil : ordered
+        let ordered = FormType.spellings.filter(accepted.contains)
+        return ordered.count == FormType.allCases.count ? nil : ordered
     }
 
     // MARK: Node shapes

@@ -1,3 +1,5 @@
+import EdgarCore
+
 /// Every key a pipeline file may hold: the decoder's list of known keys at each level, the text of
 /// `edgar-etl validate --keys` and the checklist `pipelines/README.md` is tested against. One list, so the
 /// three cannot drift apart.
@@ -31,7 +33,7 @@ public enum PipelineFileSchema {
         key("output", "string", "(required on the command line if absent)",
             "Output folder (OUT). Relative to the pipeline file's folder; ${NAME} expansion as for inputs."),
         key("forms", "list of strings", "all",
-            "Ownership forms that become rows: 3, 3/A, 4, 4/A, 5, 5/A, or the groups `all` and `amendments` (3/A, 4/A, 5/A). Other ownership forms are skipped and counted."),
+            "Ownership forms that become rows: \(FormType.spellings.joined(separator: ", ")), or the groups `all` and `amendments` (\(FormType.allCases.filter(\.isAmendment).map(\.rawValue).joined(separator: ", "))). Other ownership forms are skipped and counted."),
         key("partition", "day | month | year | none", "month", "Partition folders below each table, by filing date."),
         key("compression", "gzip | none", "gzip", "Part files written as .ndjson.gz or .ndjson."),
         key("compression_level", "integer 1-9", "1", "gzip level (libdeflate): 6 makes files ~25% smaller for ~2.3x the compression CPU."),
