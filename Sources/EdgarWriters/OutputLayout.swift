@@ -1,6 +1,7 @@
 import EdgarCore
 
-/// Where things live under OUT. The names are a contract (OUTPUT.md "Layout on disk").
+/// Where things live under OUT. The names are a contract (OUTPUT.md "Layout on disk"). A part file's name
+/// ends in its `Compression`'s `fileExtension` (EdgarCore, so that the warehouse loads glob the same names).
 public struct OutputLayout: Sendable {
     public var root: String
     public var compression: Compression
@@ -32,13 +33,6 @@ public struct OutputLayout: Sendable {
     public func failureRejectPaths(sourceKey: String) -> [String] {
         PartitionGranularity.allCases.map { partPath(table: .rejects, partition: .unknown($0), sourceKey: sourceKey) }
     }
-}
-
-public enum Compression: String, Sendable, CaseIterable {
-    case gzip
-    case none
-
-    public var fileExtension: String { self == .gzip ? ".ndjson.gz" : ".ndjson" }
 }
 
 extension OutputLayout {
@@ -74,14 +68,10 @@ extension OutputLayout {
         let name = components.last!
         let prefix = "part-" + key + "-"
         guard name.hasPrefix(prefix) else { return false }
-        var rest = name.dropFirst(prefix.count)
-        if rest.hasSuffix(".ndjson.gz") {
-            rest = rest.dropLast(10)
-        } else if rest.hasSuffix(".ndjson") {
-            rest = rest.dropLast(7)
-        } else {
-            return false
-        }
-        return rest.utf8.count == 5 && rest.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+        let rest = name.dropFirst(prefix.count)
+        // `.ndjson.gz` is tried first: `.ndjson` is not its suffix, so the order only saves a comparison.
+        guard let compression = Compression.allCases.first(where: { rest.hasSuffix($0.fileExtension) }) else { return false }
+        let number = rest.dropLast(compression.fileExtension.count)
+        return number.utf8.count == 5 && number.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 }
