@@ -22,6 +22,10 @@ public struct PipelineOptions: Sendable {
     /// (1.1) `--recover-xml`: not-well-formed XML is read in libxml2's recover mode (issue `recovered_xml`).
     public var recoverXML = false
     public var onTruncated: TruncatedPolicy = .skip
+    /// Reject thresholds the caller checks when the run ends (`edgar-etl run`: exit status 5, no `_SUCCESS`); the
+    /// pipeline itself writes every reject whatever they say.
+    public var maxRejects: Int?
+    public var maxRejectRatio: Double?
     public var forms = FormFilter.all
     /// Filings per hand-off between stages; batching amortises the queue hops (ENGINEERING.md §6).
     public var batchSize = 16
