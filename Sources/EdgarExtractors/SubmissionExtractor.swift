@@ -138,18 +138,15 @@ public struct SubmissionExtractor: Sendable {
     }
 }
 
-/// The SGML `<TYPE>` values of Forms 3, 4 and 5.
-enum FormType {
-    /// `type`, trimmed of SGML whitespace, is `3`, `4` or `5`, optionally followed by `/A` (any case). Read on the
-    /// UTF-8 bytes: no non-ASCII character trims or upper-cases to these ASCII forms.
+extension FormType {
+    /// `type`, an SGML `<TYPE>` value trimmed of SGML whitespace, is an ownership form.
     static func isOwnership(_ type: String) -> Bool {
         var type = type
         return type.withUTF8 { bytes in
             var (lo, hi) = (0, bytes.count)
             while lo < hi, bytes[lo].isSGMLWhitespace { lo += 1 }
             while hi > lo, bytes[hi - 1].isSGMLWhitespace { hi -= 1 }
-            guard hi - lo == 1 || hi - lo == 3, (0x33...0x35).contains(bytes[lo]) else { return false }
-            return hi - lo == 1 || (bytes[lo + 1] == 0x2F && bytes[lo + 2].asciiLowercased == 0x61)
+            return isOwnership(bytes, from: lo, to: hi)
         }
     }
 }

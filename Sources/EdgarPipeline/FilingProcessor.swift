@@ -4,8 +4,8 @@ import EdgarReaders
 import EdgarTransformers
 
 /// Stages 2 and 3 for one member: extract the ownership documents, parse each in its layout, encode the
-/// rows. One per worker thread (it owns a libxml2 parser context); it does not know about threads, so tests
-/// and `inspect` use it directly.
+/// rows. One per worker thread (it owns a libxml2 parser context); it does not know about threads, so
+/// `inspect` (`Inspector`) uses it directly.
 public final class FilingProcessor {
     private let extractor = SubmissionExtractor()
     private let xmlParser: XMLOwnershipParser
@@ -65,6 +65,13 @@ public final class FilingProcessor {
 
     func encodeReject(_ reject: Reject) -> [UInt8] {
         encoder.encodeReject(reject)
+    }
+
+    /// The end of a source with its failure's reject row encoded: the writer publishes it as it comes.
+    func encode(_ end: SourceEnd) -> SourceEnd {
+        var end = end
+        if let failure = end.failure { end.failureRow = encoder.encodeReject(failure.reject) }
+        return end
     }
 
     private func rejectItem(_ reject: Reject, partition: PartitionKey) -> ProcessedItem {

@@ -103,7 +103,7 @@ public struct Pipeline: Sendable {
                     items.reserveCapacity(batch.events.count)
                     for event in batch.events { processor.process(event, into: &items) }
                     toWriter.put(ResultBatch(
-                        sequence: batch.sequence, sourceIndex: batch.sourceIndex, items: items, end: batch.end,
+                        sequence: batch.sequence, sourceIndex: batch.sourceIndex, items: items, end: batch.end.map(processor.encode),
                         budgetBytes: batch.budgetBytes, reader: batch.reader))
                 }
                 if finishedWorkers.finishOne() { toWriter.put(nil) }

@@ -22,6 +22,10 @@ public struct PipelineOptions: Sendable {
     /// (1.1) `--recover-xml`: not-well-formed XML is read in libxml2's recover mode (issue `recovered_xml`).
     public var recoverXML = false
     public var onTruncated: TruncatedPolicy = .skip
+    /// Reject thresholds the caller checks when the run ends (`edgar-etl run`: exit status 5, no `_SUCCESS`); the
+    /// pipeline itself writes every reject whatever they say.
+    public var maxRejects: Int?
+    public var maxRejectRatio: Double?
     public var forms = FormFilter.all
     /// Filings per hand-off between stages; batching amortises the queue hops (ENGINEERING.md §6).
     public var batchSize = 16
@@ -53,7 +57,6 @@ public enum TruncatedPolicy: String, Sendable, CaseIterable {
 
 /// Which ownership forms become rows; the others are skipped and counted like any other form type.
 public struct FormFilter: Sendable, Equatable {
-    public static let ownershipForms = ["3", "3/A", "4", "4/A", "5", "5/A"]
     public let accepted: Set<String>
 
     /// Every ownership form is accepted (the default): nothing to look up per filing.
@@ -61,16 +64,16 @@ public struct FormFilter: Sendable, Equatable {
 
     public init(accepted: Set<String>) {
         self.accepted = Set(accepted.map(FormFilter.canonical))
-        acceptsEverything = FormFilter.ownershipForms.allSatisfy(self.accepted.contains)
+        acceptsEverything = FormType.spellings.allSatisfy(self.accepted.contains)
     }
 
-    public static let all = FormFilter(accepted: Set(ownershipForms))
+    public static let all = FormFilter(accepted: Set(FormType.spellings))
 
     public func accepts(_ form: String) -> Bool {
         if acceptsEverything { return true }
         let canonical = FormFilter.canonical(form)
         // Forms outside the six are not ours to filter: the row encoder rejects them with a reason.
-        return accepted.contains(canonical) || !FormFilter.ownershipForms.contains(canonical)
+        return accepted.contains(canonical) || FormType(rawValue: canonical) == nil
     }
 
     public static func canonical(_ form: String) -> String {

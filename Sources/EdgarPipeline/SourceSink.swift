@@ -70,19 +70,20 @@ final class SourceSink {
     }
 
     /// Commits the source, or publishes only the reason it failed. Returns the final report of the source.
-    func finish(_ end: SourceEnd, encodeReject: (Reject) -> [UInt8]) -> RunReport.Source {
+    /// A failure's reject goes to the unknown partition of the run's `--partition`, kept or not.
+    func finish(_ end: SourceEnd) -> RunReport.Source {
         settleRowCounts()
         report.bytes = end.bytes
         do {
             if let failure = end.failure {
-                let line = encodeReject(failure.reject)
+                let line = end.failureRow
                 if failure.keepable && policy == .keep {
                     try consume(.reject(failure.reject, line: line, partition: .unknown(granularity)))
                     try commit(end)
                     report.message = failure.reject.message
                     return report
                 }
-                try writer.publishFailure(TableChunk(bytes: line, rows: 1))
+                try writer.publishFailure(TableChunk(bytes: line, rows: 1), partition: .unknown(granularity))
                 report = RunReport.Source(path: report.path, key: report.key, status: .failedInput, bytes: end.bytes)
                 report.rejects[failure.reject.code] = 1
                 report.message = failure.reject.message

@@ -19,6 +19,9 @@ struct SourceEnd: Sendable {
     var bytes: Int
     var sha256: String
     var failure: SourceFailure?
+    /// `failure`'s reject row, encoded by the worker that passes the end on (`FilingProcessor.encode(_:)`) like
+    /// every other row, so the writer only routes bytes. Empty while the end is still on its way to a worker.
+    var failureRow: [UInt8] = []
 }
 
 /// What a worker hands to the writer for one batch, in the batch's order.

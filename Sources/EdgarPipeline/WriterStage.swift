@@ -1,5 +1,4 @@
 import EdgarCore
-import EdgarTransformers
 import EdgarWriters
 
 /// Stage 4 on the writer thread: opens a sink per source on its first batch, feeds it in order, and
@@ -9,7 +8,6 @@ struct WriterStage {
     private let options: PipelineOptions
     private let keys: [String]
     private let paths: [String]
-    private let encoder: RowEncoder
     private(set) var openSinks: [Int: SourceSink] = [:]
     /// Sources whose output failed mid-way: their remaining batches are dropped.
     private var failedSources: Set<Int> = []
@@ -19,7 +17,6 @@ struct WriterStage {
         self.options = options
         self.keys = keys
         self.paths = paths
-        encoder = RowEncoder(granularity: options.granularity)
     }
 
     /// Applies one batch; returns the source's final report when the batch finished it.
@@ -62,8 +59,7 @@ struct WriterStage {
         }
         if let end = batch.end {
             openSinks[index] = nil
-            let encoder = self.encoder
-            report.sources[index] = sink.finish(end) { encoder.encodeReject($0) }
+            report.sources[index] = sink.finish(end)
             progress.inputsDone += 1
             return report.sources[index]
         }

@@ -78,14 +78,11 @@ enum SubmissionTriage {
         }
     }
 
-    /// The `<TYPE>` value is `3`, `4` or `5`, optionally `/A`, trimmed of blanks: `FormType.isOwnership`, the
-    /// extractor's rule. An empty value is passed over by the header parser (the next `<TYPE>` counts): keep.
+    /// The `<TYPE>` value, trimmed of blanks, is an ownership form (`FormType.isOwnership`, the extractor's rule). An empty value is passed over by the header parser (the next `<TYPE>` counts): keep.
     private static func mayBeOwnership(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> Bool {
         var (lo, hi) = (skipBlanks(b, from: from, end: end), end)
         while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
-        if lo == hi { return true }
-        guard hi - lo == 1 || hi - lo == 3, (UInt8(ascii: "3")...UInt8(ascii: "5")).contains(b[lo]) else { return false }
-        return hi - lo == 1 || (b[lo + 1] == UInt8(ascii: "/") && b[lo + 2] | 0x20 == UInt8(ascii: "a"))
+        return lo == hi || FormType.isOwnership(b, from: lo, to: hi)
     }
 
     private enum Token {

@@ -19,12 +19,7 @@ public enum ReportJSON {
         w.int(t.inputBytes)
         w.key("filings")
         w.int(t.filings)
-        w.key("rows")
-        w.sortedCounts(t.rows) { $0 }
-        w.key("rejects")
-        w.sortedCounts(t.rejects) { $0 }
-        w.key("skipped")
-        w.sortedCounts(t.skipped) { $0 }
+        w.countMembers(rowsByName: t.rows, rejects: t.rejects, skipped: t.skipped)
         w.key("files")
         w.int(t.files)
         w.key("file_bytes")

@@ -59,12 +59,7 @@ public struct Manifest: Sendable, Equatable {
         w.endObject()
         w.key("filings")
         w.int(filings)
-        w.key("rows")
-        w.tableCounts(rows)
-        w.key("rejects")
-        w.sortedCounts(rejects) { $0.rawValue }
-        w.key("skipped")
-        w.sortedCounts(skipped) { $0 }
+        w.countMembers(rows: rows, rejects: rejects, skipped: skipped)
         w.key("files")
         w.beginArray()
         for file in files.sorted(by: { $0.path < $1.path }) {

@@ -1,6 +1,7 @@
 import EdgarCore
 
-/// Where things live under OUT. The names are a contract (OUTPUT.md "Layout on disk").
+/// Where things live under OUT. The names are a contract (OUTPUT.md "Layout on disk"). A part file's name
+/// ends in its `Compression`'s `fileExtension` (EdgarCore, so that the warehouse loads glob the same names).
 public struct OutputLayout: Sendable {
     public var root: String
     public var compression: Compression
@@ -20,13 +21,12 @@ public struct OutputLayout: Sendable {
         let folder = partition.path.isEmpty ? table.folder : table.folder + "/" + partition.path
         return folder + "/part-" + sourceKey + "-" + padded + compression.fileExtension
     }
-}
 
-public enum Compression: String, Sendable, CaseIterable {
-    case gzip
-    case none
-
-    public var fileExtension: String { self == .gzip ? ".ndjson.gz" : ".ndjson" }
+    /// Where a failed attempt of the source may have left the reject that explains it, outside any manifest:
+    /// the unknown `_rejects` partition of each `--partition`, since the attempt may have run with another one.
+    public func failureRejectPaths(sourceKey: String) -> [String] {
+        PartitionGranularity.allCases.map { partPath(table: .rejects, partition: .unknown($0), sourceKey: sourceKey) }
+    }
 }
 
 extension OutputLayout {
@@ -62,14 +62,10 @@ extension OutputLayout {
         let name = components.last!
         let prefix = "part-" + key + "-"
         guard name.hasPrefix(prefix) else { return false }
-        var rest = name.dropFirst(prefix.count)
-        if rest.hasSuffix(".ndjson.gz") {
-            rest = rest.dropLast(10)
-        } else if rest.hasSuffix(".ndjson") {
-            rest = rest.dropLast(7)
-        } else {
-            return false
-        }
-        return rest.utf8.count == 5 && rest.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+        let rest = name.dropFirst(prefix.count)
+        // `.ndjson.gz` is tried first: `.ndjson` is not its suffix, so the order only saves a comparison.
+        guard let compression = Compression.allCases.first(where: { rest.hasSuffix($0.fileExtension) }) else { return false }
+        let number = rest.dropLast(compression.fileExtension.count)
+        return number.utf8.count == 5 && number.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 }

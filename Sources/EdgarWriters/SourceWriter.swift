@@ -137,8 +137,7 @@ public final class SourceWriter {
         }
         let produced = Set(manifest.files.map(\.path))
         // A failed earlier attempt leaves its explanation in the unknown rejects partition, outside any manifest.
-        let failureRejects = layout.partPath(table: .rejects, partition: .unknown(.month), sourceKey: sourceKey)
-        let stale = Set(lock.pending + previous + [failureRejects]).subtracting(produced)
+        let stale = Set(lock.pending + previous + layout.failureRejectPaths(sourceKey: sourceKey)).subtracting(produced)
         try lock.record(Array(stale.union(produced)), durably: false)
         // One syncfs makes the staged parts and the list above durable together (one journal commit per source,
         // not one per file). What follows are metadata changes that the journal keeps in order: the manifest's
@@ -180,8 +179,7 @@ public final class SourceWriter {
                 SourceKey.sameInput(old.sourcePath, input),
                 let lock = try? SourceLock(sourceKey: legacy, root: root)
             else { continue }
-            let failureRejects = layout.partPath(table: .rejects, partition: .unknown(.month), sourceKey: legacy)
-            let paths = Set(old.files.map(\.path) + lock.pending + [failureRejects])
+            let paths = Set(old.files.map(\.path) + lock.pending + layout.failureRejectPaths(sourceKey: legacy))
             guard (try? lock.record(Array(paths))) != nil,
                 (try? FileSystem.unlinkEntry(legacy + ".json", in: manifests, label: legacy + ".json")) != nil
             else {
@@ -211,10 +209,10 @@ public final class SourceWriter {
 extension SourceWriter {
     /// Publishes only the explanation of a source that failed (a damaged input): its reject rows go to the
     /// unknown partition of `_rejects`, no manifest is written, and what earlier runs committed stays.
-    public func publishFailure(_ rejects: TableChunk) throws {
+    public func publishFailure(_ rejects: TableChunk, partition: PartitionKey) throws {
         parts.removeAll()
         recentParts = recentParts.map { _ in nil }
-        let relative = layout.partPath(table: .rejects, partition: .unknown(.month), sourceKey: sourceKey)
+        let relative = layout.partPath(table: .rejects, partition: partition, sourceKey: sourceKey)
         let part = StagedPartFile(relativePath: relative, stagingPath: stagingFolder + "/failure", compressor: compressor)
         try part.append(rejects)
         _ = try part.finish()

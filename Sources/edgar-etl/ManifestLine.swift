@@ -16,10 +16,7 @@ enum ManifestLine {
         w.string("_manifests/\(source.key).json")
         w.key("filings")
         w.int(source.filings)
-        w.key("rows")
-        w.tableCounts(source.rows)
-        w.key("rejects")
-        w.sortedCounts(source.rejects) { $0.rawValue }
+        w.countMembers(rows: source.rows, rejects: source.rejects, skipped: nil)
         w.endObject()
         w.newline()
         return String(decoding: w.bytes, as: UTF8.self)

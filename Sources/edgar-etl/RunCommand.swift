@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import EdgarCore
 import EdgarPipeline
 import EdgarWriters
@@ -110,17 +109,18 @@ struct RunCommand: ParsableCommand {
         }
         // No check for --output here: validate() runs before ArgumentParser reports an unknown option, so a misspelt
         // `--ouptut out` would read as "give --output"; run() checks it once the options are known to be right.
-        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
-        // Readers and workers block on queues, each on its own Dispatch thread: keep well inside the thread pool.
-        if let readers, !(1...64).contains(readers) { throw ValidationError("--readers must be between 1 and 64") }
-        if let compressionLevel, !(1...9).contains(compressionLevel) { throw ValidationError("--compression-level must be 1 to 9") }
-        if let maxMemberBytes, maxMemberBytes < 1024 { throw ValidationError("--max-member-bytes must be at least 1024") }
-        if let maxCompressionRatio, maxCompressionRatio < 2 { throw ValidationError("--max-compression-ratio must be at least 2") }
-        if let maxInflatedBytes, maxInflatedBytes < 1024 { throw ValidationError("--max-inflated-bytes must be at least 1024") }
-        if let maxXmlDepth, maxXmlDepth < 8 { throw ValidationError("--max-xml-depth must be at least 8") }
-        if let maxDocumentBytes, maxDocumentBytes < 1024 { throw ValidationError("--max-document-bytes must be at least 1024") }
-        if let maxRejects, maxRejects < 0 { throw ValidationError("--max-rejects must be zero or more") }
-        if let maxRejectRatio, !(0...1).contains(maxRejectRatio) {
+        // The ranges are the pipeline keys' (`PipelineFileSchema`), so a flag and a file accept the same values.
+        let flags = flagSettings
+        let integers: [(path: String, value: Int?)] = [
+            ("jobs", flags.jobs), ("readers", flags.readers), ("compression_level", flags.compressionLevel),
+            ("limits.max_member_bytes", flags.limits.maxMemberBytes), ("limits.max_compression_ratio", flags.limits.maxCompressionRatio),
+            ("limits.max_inflated_bytes", flags.limits.maxInflatedBytes), ("limits.max_xml_depth", flags.limits.maxXMLDepth),
+            ("limits.max_document_bytes", flags.limits.maxDocumentBytes), ("rejects.max_rejects", flags.rejects.maxRejects),
+        ]
+        for case let (path, value?) in integers {
+            if let problem = PipelineFileSchema.flagProblem(path, value) { throw ValidationError(problem) }
+        }
+        if let maxRejectRatio, !PipelineFileSchema.rejectRatioRange.contains(maxRejectRatio) {
             throw ValidationError("--max-reject-ratio must be between 0 and 1")
         }
         guard shardCount >= 1 else { throw ValidationError("--shard-count must be at least 1") }
@@ -172,9 +172,8 @@ struct RunCommand: ParsableCommand {
         let planned = Pipeline.plan(paths)
         logger.info("run started", metadata: ["run.inputs": "\(planned.count)", "run.output": "\(out)", "run.jobs": "\(runOptions.jobs)"])
         let report: RunReport
+        let (maxRejects, maxRejectRatio) = (runOptions.maxRejects, runOptions.maxRejectRatio)
         do {
-            let maxRejects = maxRejects ?? file?.rejects.maxRejects
-            let maxRejectRatio = maxRejectRatio
             report = try Pipeline(options: runOptions).run(
                 inputs: paths, shard: shard, cancellation: cancellation, progress: display.handler, onSource: onSource,
                 successAllowed: { [.success, .successWithRejects].contains(ExitStatus.of($0, maxRejects: maxRejects, maxRejectRatio: maxRejectRatio)) })
@@ -194,7 +193,7 @@ struct RunCommand: ParsableCommand {
         if noInputs {
             status = .inputFailed
         } else {
-            status = ExitStatus.of(report, maxRejects: maxRejects ?? file?.rejects.maxRejects, maxRejectRatio: maxRejectRatio)
+            status = ExitStatus.of(report, maxRejects: maxRejects, maxRejectRatio: maxRejectRatio)
         }
         messages.summary(report, status: status)
         if noInputs { messages.say("no input files found in \(paths.joined(separator: ", "))") }
@@ -219,56 +218,28 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// Defaults, then the pipeline file, then the flags given on the command line.
+    /// Defaults, then the pipeline file, then the flags given on the command line (`PipelineFile.apply`, twice).
     private func resolvedOptions(output: String, file: PipelineFile?) -> PipelineOptions {
         var options = PipelineOptions(output: output)
         file?.apply(to: &options)
+        flagSettings.apply(to: &options)
         options.output = output
-        if let jobs { options.jobs = jobs }
-        if let readers { options.readers = readers }
-        if let compression { options.compression = compression }
-        if let compressionLevel { options.compressionLevel = compressionLevel }
         if force { options.force = true }
-        if let partition { options.granularity = partition }
-        if let onTruncated { options.onTruncated = onTruncated }
-        if let maxMemberBytes { options.readerLimits.maxMemberBytes = maxMemberBytes }
-        if let maxCompressionRatio { options.readerLimits.maxCompressionRatio = maxCompressionRatio }
-        if let maxInflatedBytes { options.readerLimits.maxInflatedBytesPerInput = maxInflatedBytes }
-        if let maxXmlDepth { options.xmlLimits.maxDepth = maxXmlDepth }
-        if let maxDocumentBytes { options.xmlLimits.maxDocumentBytes = maxDocumentBytes }
-        if recoverXml { options.recoverXML = true }
         return options
+    }
+
+    /// The flags given, as the pipeline file that would say the same (nil where a flag is absent).
+    private var flagSettings: PipelineFile {
+        PipelineFile(
+            output: output, partition: partition, compression: compression, compressionLevel: compressionLevel.map(Int.init),
+            jobs: jobs, readers: readers, recoverXML: recoverXml ? true : nil,
+            limits: .init(
+                maxMemberBytes: maxMemberBytes, maxCompressionRatio: maxCompressionRatio, maxXMLDepth: maxXmlDepth,
+                maxDocumentBytes: maxDocumentBytes, maxInflatedBytes: maxInflatedBytes),
+            rejects: .init(onTruncated: onTruncated, maxRejects: maxRejects, maxRejectRatio: maxRejectRatio))
     }
 }
 
 extension Compression: ExpressibleByArgument {}
 extension PartitionGranularity: ExpressibleByArgument {}
 extension TruncatedPolicy: ExpressibleByArgument {}
-
-/// Turns SIGINT and SIGTERM into a cancellation the reader checks between members; a second signal stops
-/// at once (what staging that leaves is swept by the next run).
-final class SignalWatcher {
-    private var sources: [DispatchSourceSignal] = []
-
-    init(cancellation: CancellationToken, messages: StderrMessages) {
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                if cancellation.isCancelled {
-                    messages.say("stopped at once; uncommitted inputs left no trace", level: .warning)
-                    _exit(ExitStatus.interrupted.rawValue)
-                }
-                cancellation.cancel()
-                messages.say(
-                    "stopping after the current members; nothing partial is committed (again to stop at once)", level: .notice)
-            }
-            source.resume()
-            sources.append(source)
-        }
-    }
-
-    func stop() {
-        for source in sources { source.cancel() }
-    }
-}

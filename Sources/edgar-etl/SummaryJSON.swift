@@ -63,12 +63,7 @@ enum SummaryJSON {
         w.int(filings)
         w.key("bytes_read")
         w.int(bytes)
-        w.key("rows")
-        w.tableCounts(rows)
-        w.key("rejects")
-        w.sortedCounts(rejects) { $0.rawValue }
-        w.key("skipped")
-        w.sortedCounts(skipped) { $0 }
+        w.countMembers(rows: rows, rejects: rejects, skipped: skipped)
         w.endObject()
     }
 }

@@ -186,6 +186,13 @@ import Testing
         #expect(try Binary.run("edgar-etl", base + ["--max-rejects", "1"]).status == 5)
         #expect(try Binary.run("edgar-etl", base + ["--max-rejects", "2"]).status == 3)
         #expect(try Binary.run("edgar-etl", base + ["--max-reject-ratio", "0.001"]).status == 5)
+        // The same thresholds from a pipeline file, and a flag that overrides one.
+        let pipeline = folder + "/thresholds.yaml"
+        try Data("version: 1\nrejects:\n  max_reject_ratio: 0.001\n".utf8).write(to: URL(fileURLWithPath: pipeline))
+        #expect(try Binary.run("edgar-etl", base + ["--pipeline", pipeline]).status == 5)
+        #expect(try Binary.run("edgar-etl", base + ["--pipeline", pipeline, "--max-reject-ratio", "1"]).status == 3)
+        let out = try Binary.run("edgar-etl", base + ["--readers", "65"])
+        #expect(out.status == 64 && out.stderr.contains("--readers must be between 1 and 64"), "\(out.stderr)")
     }
 
     @Test func aFolderWithNoInputsSaysSo() throws {

@@ -42,6 +42,29 @@ import Testing
             rejects: .init(onTruncated: .keep, maxRejects: 0)))
     }
 
+    /// `readers` and `rejects.max_reject_ratio`, keys since the CLI and the files share one option list, reach the
+    /// run's options through `apply`, like every other key.
+    @Test func readersAndRejectRatio() throws {
+        let file = try decode("version: 1\nreaders: 3\nrejects:\n  max_reject_ratio: 0.05\n  max_rejects: 7\n")
+        #expect(file.readers == 3 && file.rejects.maxRejectRatio == 0.05)
+        var options = PipelineOptions(output: "out")
+        file.apply(to: &options)
+        #expect(options.readers == 3 && options.maxRejectRatio == 0.05 && options.maxRejects == 7)
+        #expect(try decode("version: 1\nrejects: {max_reject_ratio: 1}\n").rejects.maxRejectRatio == 1)
+        #expect(throws: PipelineFileError.self) { try decode("version: 1\nrejects: {max_reject_ratio: 1.5}\n") }
+        #expect(throws: PipelineFileError.self) { try decode("version: 1\nrejects: {max_reject_ratio: \"0.1\"}\n") }
+        #expect(throws: PipelineFileError.self) { try decode("version: 1\nreaders: 65\n") }
+    }
+
+    /// The flags are checked against the keys' ranges, so both accept the same values.
+    @Test func flagChecksUseTheKeysRanges() {
+        #expect(PipelineFileSchema.flagProblem("jobs", 256) == nil)
+        #expect(PipelineFileSchema.flagProblem("jobs", 257) == "--jobs must be between 1 and 256")
+        #expect(PipelineFileSchema.flagProblem("limits.max_xml_depth", 7) == "--max-xml-depth must be at least 8")
+        #expect(PipelineFileSchema.flagProblem("rejects.max_rejects", -1) == "--max-rejects must be at least 0")
+        #expect(PipelineFileSchema.key("readers").type == "integer 1-64")
+    }
+
     @Test func sizeUnits() throws {
         for (written, bytes) in [("1024", 1024), ("64MiB", 64 << 20), ("3 KiB", 3072), ("2GiB", 2 << 30), ("1TiB", 1 << 40), ("4096B", 4096)] {
             let file = try decode("version: 1\nlimits:\n  max_member_bytes: \(written)\n")

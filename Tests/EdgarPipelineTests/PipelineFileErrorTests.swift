@@ -30,7 +30,7 @@ import Testing
 
     @Test func unknownKeyFarFromAnyKnownKeyListsTheKnownOnes() throws {
         let error = try #require(decodeError("version: 1\nrejects:\n  policy: skip\n"))
-        #expect(error.description == "pipelines/nightly.yaml:3:3: rejects.policy: unknown key; expected one of on_truncated, max_rejects")
+        #expect(error.description == "pipelines/nightly.yaml:3:3: rejects.policy: unknown key; expected one of on_truncated, max_rejects, max_reject_ratio")
     }
 
     @Test func misspeltTopLevelKey() throws {

@@ -127,6 +127,29 @@ import Testing
         #expect(keptReport.sources[0].filings > 0)
         #expect(keptReport.sources[0].rejects[.truncatedArchive] == 1)
     }
+
+    /// The reject of a whole input sits in the unknown partition of the run's `--partition`, like every other
+    /// reject without a date, whether the source fails or keeps what it read.
+    @Test(arguments: [PartitionGranularity.day, .year, .none], [TruncatedPolicy.skip, .keep])
+    func aFailedSourcesRejectFollowsThePartition(granularity: PartitionGranularity, policy: TruncatedPolicy) throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: feedPath)))
+        let cut = inputs + "/20031115.nc.tar.gz"
+        try Data(bytes.prefix(bytes.count / 2)).write(to: URL(fileURLWithPath: cut))
+        let out = OutputTree.temporaryFolder("truncated-\(granularity)-\(policy)")
+        _ = try run([cut], output: out, jobs: 2) {
+            $0.granularity = granularity
+            $0.onTruncated = policy
+        }
+        let unknown = PartitionKey.unknown(granularity).path
+        let folder = "_rejects/" + (unknown.isEmpty ? "" : unknown + "/")
+        // Kept members may have rejects of their own: find the files that hold the source's.
+        let holding = try OutputTree.files(out).keys.filter { path in
+            guard path.hasPrefix("_rejects/") else { return false }
+            let rows = try OutputTree.rows(out, table: String(path[..<path.lastIndex(of: "/")!]))
+            return rows.contains { $0["error_code"] as? String == "truncated_archive" }
+        }
+        #expect(holding == [folder + "part-\(SourceKey.key(for: cut))-00000.ndjson.gz"])
+    }
 }
 
 /// The progress counts input bytes as they are read, so one big archive shows how far it is (and gets an ETA).

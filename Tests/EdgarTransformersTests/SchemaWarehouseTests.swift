@@ -116,7 +116,7 @@ import Testing
         folder, files, script, queries = sys.argv[1], json.load(open(sys.argv[2])), open(sys.argv[3]).read(), json.load(open(sys.argv[4]))
         for path, text in files.items():
             os.makedirs(os.path.dirname(os.path.join(folder, path)), exist_ok=True)
-            with gzip.open(os.path.join(folder, path), "wt", encoding="utf-8") as f:
+            with (gzip.open if path.endswith(".gz") else open)(os.path.join(folder, path), "wt", encoding="utf-8") as f:
                 f.write(text)
         os.chdir(folder)
         con = duckdb.connect()
@@ -194,21 +194,46 @@ import Testing
             ),
         ]
 
+        let results = try Self.query(duckdb, files: files, plan: Self.plan(files.keys), queries: checks.map(\.query)).get()
+        for (check, result) in zip(checks, results) {
+            #expect(result == check.expected, "\(duckdb): \(check.query)")
+        }
+    }
+
+    /// `readJSON` finds the parts of a `--compression none` run (`.ndjson`), and only those of the compression asked for.
+    @Test(.enabled(if: DuckDBVersions.available, "\(DuckDBVersions.skipReason)"), arguments: DuckDBVersions.interpreters)
+    func duckdbReadsUncompressedPartsInPlace(_ duckdb: DuckDBVersions.Interpreter) throws {
+        let signatures = try Self.allRows().filter { $0.table == .signatures }
+        try #require(signatures.count >= 2)
+        let files = [
+            "OUT/signatures/year=2003/month=11/part-a-00000.ndjson": signatures[0].line + "\n",
+            "OUT/signatures/year=2003/month=11/part-b-00000.ndjson.gz": signatures[1].line + "\n",
+        ]
+        let queries = Compression.allCases.map { compression in
+            "SELECT count(*), min(month) FROM "
+                + DuckDBLoad.readJSON(.signatures, out: "OUT", partitions: .month, compression: compression)
+        }
+        let results = try Self.query(duckdb, files: files, plan: LoadPlan(sources: []), queries: queries).get()
+        #expect(results == [[["1", "11"]], [["1", "11"]]], "\(duckdb)")
+    }
+
+    /// Writes `files` (path → text, gzipped when the path ends in `.gz`) into a fresh folder, runs the load of `plan`
+    /// there, then `queries`: each query's rows as text, or DuckDB's error.
+    static func query(
+        _ duckdb: DuckDBVersions.Interpreter, files: [String: String], plan: LoadPlan, queries: [String]
+    ) throws -> Result<[[[String]]], DuckDBError> {
         let folder = try SchemaPython.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let filesURL = folder.appendingPathComponent("files.json")
         let scriptURL = folder.appendingPathComponent("load.sql")
         let queriesURL = folder.appendingPathComponent("queries.json")
         try JSONSerialization.data(withJSONObject: files).write(to: filesURL)
-        try DuckDBLoad.script(plan: Self.plan(files.keys)).write(to: scriptURL, atomically: true, encoding: .utf8)
-        try JSONSerialization.data(withJSONObject: checks.map(\.query)).write(to: queriesURL)
+        try DuckDBLoad.script(plan: plan).write(to: scriptURL, atomically: true, encoding: .utf8)
+        try JSONSerialization.data(withJSONObject: queries).write(to: queriesURL)
         let run = try #require(
             ProcessRun.run(duckdb.python, ["-c", Self.load, folder.path, filesURL.path, scriptURL.path, queriesURL.path]))
-        try #require(run.status == 0, "\(run.stderr)")
-        let results = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[[String]]])
-        for (check, result) in zip(checks, results) {
-            #expect(result == check.expected, "\(duckdb): \(check.query)")
-        }
+        guard run.status == 0 else { return .failure(DuckDBError(message: run.stderr)) }
+        return .success(try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[[String]]]))
     }
 
     /// Runs the load of one non-derivative transaction per `shares` value; the loaded values as text, or the error.
@@ -221,20 +246,10 @@ import Testing
                 .replacingOccurrences(of: #""row_index":1,"#, with: #""row_index":\#(i + 1),"#)
         }
         let path = "OUT/\(Table.nonDerivativeTransactions.folder)/year=2003/month=11/part-test-00000.ndjson.gz"
-        let folder = try SchemaPython.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let filesURL = folder.appendingPathComponent("files.json")
-        let scriptURL = folder.appendingPathComponent("load.sql")
-        let queriesURL = folder.appendingPathComponent("queries.json")
-        try JSONSerialization.data(withJSONObject: [path: lines.joined(separator: "\n") + "\n"]).write(to: filesURL)
-        try DuckDBLoad.script(plan: Self.plan([path])).write(to: scriptURL, atomically: true, encoding: .utf8)
-        try JSONSerialization.data(withJSONObject: ["SELECT shares::VARCHAR FROM non_derivative_transactions ORDER BY row_index"])
-            .write(to: queriesURL)
-        let run = try #require(
-            ProcessRun.run(duckdb.python, ["-c", Self.load, folder.path, filesURL.path, scriptURL.path, queriesURL.path]))
-        guard run.status == 0 else { return .failure(DuckDBError(message: run.stderr)) }
-        let results = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[[String]]])
-        return .success(results[0].map { $0[0] })
+        return try query(
+            duckdb, files: [path: lines.joined(separator: "\n") + "\n"], plan: plan([path]),
+            queries: ["SELECT shares::VARCHAR FROM non_derivative_transactions ORDER BY row_index"]
+        ).map { $0[0].map { $0[0] } }
     }
 
     struct DuckDBError: Error { var message: String }

@@ -86,10 +86,27 @@ import Testing
 
     @Test func failurePublishesOnlyTheRejectAndASuccessfulRerunRemovesIt() throws {
         let failed = try writer()
-        try failed.publishFailure(TableChunk(bytes: Array("{\"error_code\":\"truncated_archive\"}\n".utf8), rows: 1))
+        try failed.publishFailure(TableChunk(bytes: Array("{\"error_code\":\"truncated_archive\"}\n".utf8), rows: 1), partition: .unknown(.month))
         let rejectPath = root + "/_rejects/year=unknown/month=unknown/part-day.nc.tar.gz-00000.ndjson.gz"
         #expect(try gunzip(rejectPath).contains("truncated_archive"))
         #expect(!FileManager.default.fileExists(atPath: root + "/_manifests/day.nc.tar.gz.json"))
+
+        let fixed = try writer()
+        try fixed.append(TableChunk(bytes: Array("ok\n".utf8), rows: 1), table: .filings, partition: nov)
+        try fixed.commit(manifest())
+        #expect(!FileManager.default.fileExists(atPath: rejectPath))
+    }
+
+    /// A failure published under any `--partition` explains an attempt that a later successful commit replaces,
+    /// whatever partition that commit uses.
+    @Test(arguments: [PartitionGranularity.day, .year, .none])
+    func aSuccessfulRerunRemovesAFailureOfAnyPartition(_ granularity: PartitionGranularity) throws {
+        let failed = try writer()
+        try failed.publishFailure(
+            TableChunk(bytes: Array("{\"error_code\":\"truncated_archive\"}\n".utf8), rows: 1), partition: .unknown(granularity))
+        let unknown = PartitionKey.unknown(granularity).path
+        let rejectPath = root + "/_rejects/" + (unknown.isEmpty ? "" : unknown + "/") + "part-day.nc.tar.gz-00000.ndjson.gz"
+        #expect(try gunzip(rejectPath).contains("truncated_archive"))
 
         let fixed = try writer()
         try fixed.append(TableChunk(bytes: Array("ok\n".utf8), rows: 1), table: .filings, partition: nov)

@@ -1,5 +1,31 @@
-/// The count objects that manifests, summaries and per-input report lines share.
+/// The count objects that manifests, summaries, per-input lines and the report share: one encoder, so the same
+/// counts are the same bytes in every output.
 extension JSONWriter {
+    /// `"rows": {…}, "rejects": {…}, "skipped": {…}` (`skipped` left out when nil), as a run counted them: rows of
+    /// every data table in contract order, zero when absent; reject codes and form types sorted by name.
+    public mutating func countMembers(rows: [Table: Int], rejects: [RejectCode: Int], skipped: [String: Int]?) {
+        key("rows")
+        tableCounts(rows)
+        key("rejects")
+        sortedCounts(rejects) { $0.rawValue }
+        if let skipped { skippedMember(skipped) }
+    }
+
+    /// The same members as read back from manifests (`edgar-etl report`), where tables and codes are names: only
+    /// the names given, each object sorted by name.
+    public mutating func countMembers(rowsByName rows: [String: Int], rejects: [String: Int], skipped: [String: Int]) {
+        key("rows")
+        sortedCounts(rows) { $0 }
+        key("rejects")
+        sortedCounts(rejects) { $0 }
+        skippedMember(skipped)
+    }
+
+    private mutating func skippedMember(_ skipped: [String: Int]) {
+        key("skipped")
+        sortedCounts(skipped) { $0 }
+    }
+
     /// `{"filings": n, "reporting_owners": n, …}`: every data table, in contract order, zero when absent.
     public mutating func tableCounts(_ rows: [Table: Int]) {
         beginObject()

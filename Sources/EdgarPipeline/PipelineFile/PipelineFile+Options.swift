@@ -1,12 +1,13 @@
 import EdgarReaders
 
 extension PipelineFile {
-    /// Writes the file's values into `options`, leaving untouched every setting the file does not give.
-    /// Precedence is the caller's order: build the defaults, apply the file, then apply the command-line
-    /// flags the user gave explicitly, so a flag always wins over the file.
+    /// Writes the file's values into `options`, leaving untouched every setting the file does not give. The one
+    /// merge of settings: `edgar-etl run` builds the defaults, applies the file, then applies its flags as a
+    /// `PipelineFile` of their own, so a flag always wins over the file.
     public func apply(to options: inout PipelineOptions) {
         if let output { options.output = output }
         if let jobs { options.jobs = jobs }
+        if let readers { options.readers = readers }
         if let compression { options.compression = compression }
         if let compressionLevel { options.compressionLevel = Int32(compressionLevel) }
         if let partition { options.granularity = partition }
@@ -19,5 +20,7 @@ extension PipelineFile {
         if let value = limits.maxDocumentBytes { options.xmlLimits.maxDocumentBytes = value }
         if let value = limits.maxInflatedBytes { options.readerLimits.maxInflatedBytesPerInput = value }
         if let onTruncated = rejects.onTruncated { options.onTruncated = onTruncated }
+        if let maxRejects = rejects.maxRejects { options.maxRejects = maxRejects }
+        if let maxRejectRatio = rejects.maxRejectRatio { options.maxRejectRatio = maxRejectRatio }
     }
 }

@@ -23,6 +23,7 @@ public struct PipelineFile: Sendable, Equatable {
     public var compression: Compression?
     public var compressionLevel: Int?
     public var jobs: Int?
+    public var readers: Int?
     public var batchSize: Int?
     /// (1.1) `recover_xml`: read not-well-formed XML in libxml2's recover mode.
     public var recoverXML: Bool?
@@ -50,20 +51,21 @@ public struct PipelineFile: Sendable, Equatable {
 
     public struct Rejects: Sendable, Equatable {
         public var onTruncated: TruncatedPolicy?
-        /// Not a pipeline option: the CLI turns it into exit status 5 when the run wrote more rejects.
         public var maxRejects: Int?
+        public var maxRejectRatio: Double?
 
-        public init(onTruncated: TruncatedPolicy? = nil, maxRejects: Int? = nil) {
+        public init(onTruncated: TruncatedPolicy? = nil, maxRejects: Int? = nil, maxRejectRatio: Double? = nil) {
             self.onTruncated = onTruncated
             self.maxRejects = maxRejects
+            self.maxRejectRatio = maxRejectRatio
         }
     }
 
     public init(
         version: Int = PipelineFile.currentVersion, inputs: [String] = [], unmatchedGlobs: [String] = [],
         output: String? = nil, forms: [String]? = nil, partition: PartitionGranularity? = nil,
-        compression: Compression? = nil, compressionLevel: Int? = nil, jobs: Int? = nil, batchSize: Int? = nil,
-        limits: Limits = Limits(), rejects: Rejects = Rejects()
+        compression: Compression? = nil, compressionLevel: Int? = nil, jobs: Int? = nil, readers: Int? = nil,
+        batchSize: Int? = nil, recoverXML: Bool? = nil, limits: Limits = Limits(), rejects: Rejects = Rejects()
     ) {
         self.version = version
         self.inputs = inputs
@@ -74,7 +76,9 @@ public struct PipelineFile: Sendable, Equatable {
         self.compression = compression
         self.compressionLevel = compressionLevel
         self.jobs = jobs
+        self.readers = readers
         self.batchSize = batchSize
+        self.recoverXML = recoverXML
         self.limits = limits
         self.rejects = rejects
     }

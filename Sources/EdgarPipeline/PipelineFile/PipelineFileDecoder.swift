@@ -46,13 +46,10 @@ struct PipelineFileDecoder {
         if let entry = fields["forms"] { result.forms = try forms(entry.value) }
         if let entry = fields["partition"] { result.partition = try choice(entry.value, "partition", PartitionGranularity.self) }
         if let entry = fields["compression"] { result.compression = try choice(entry.value, "compression", Compression.self) }
-        if let entry = fields["compression_level"] {
-            result.compressionLevel = try integer(entry.value, "compression_level", in: PipelineFileSchema.compressionLevelRange)
-        }
-        if let entry = fields["jobs"] { result.jobs = try integer(entry.value, "jobs", in: PipelineFileSchema.jobsRange) }
-        if let entry = fields["batch_size"] {
-            result.batchSize = try integer(entry.value, "batch_size", in: PipelineFileSchema.batchSizeRange)
-        }
+        if let entry = fields["compression_level"] { result.compressionLevel = try integer(entry.value, "compression_level") }
+        if let entry = fields["jobs"] { result.jobs = try integer(entry.value, "jobs") }
+        if let entry = fields["readers"] { result.readers = try integer(entry.value, "readers") }
+        if let entry = fields["batch_size"] { result.batchSize = try integer(entry.value, "batch_size") }
         if let entry = fields["recover_xml"] { result.recoverXML = try boolean(entry.value, "recover_xml") }
         if let entry = fields["limits"] { result.limits = try limits(entry.value) }
         if let entry = fields["rejects"] { result.rejects = try rejects(entry.value) }
@@ -64,24 +61,13 @@ struct PipelineFileDecoder {
     private func limits(_ node: Node) throws(PipelineFileError) -> PipelineFile.Limits {
         let fields = try entries(of: try mapping(node, "limits"), under: "limits")
         var limits = PipelineFile.Limits()
-        if let entry = fields["max_member_bytes"] {
-            limits.maxMemberBytes = try size(entry.value, "limits.max_member_bytes", minimum: PipelineFileSchema.minimumMemberBytes)
-        }
+        if let entry = fields["max_member_bytes"] { limits.maxMemberBytes = try size(entry.value, "limits.max_member_bytes") }
         if let entry = fields["max_compression_ratio"] {
-            limits.maxCompressionRatio = try integer(
-                entry.value, "limits.max_compression_ratio", in: PipelineFileSchema.minimumCompressionRatio...Int.max)
+            limits.maxCompressionRatio = try integer(entry.value, "limits.max_compression_ratio")
         }
-        if let entry = fields["max_xml_depth"] {
-            limits.maxXMLDepth = try integer(entry.value, "limits.max_xml_depth", in: PipelineFileSchema.minimumXMLDepth...Int.max)
-        }
-        if let entry = fields["max_document_bytes"] {
-            limits.maxDocumentBytes = try size(
-                entry.value, "limits.max_document_bytes", minimum: PipelineFileSchema.minimumDocumentBytes)
-        }
-        if let entry = fields["max_inflated_bytes"] {
-            limits.maxInflatedBytes = try size(
-                entry.value, "limits.max_inflated_bytes", minimum: PipelineFileSchema.minimumInflatedBytes)
-        }
+        if let entry = fields["max_xml_depth"] { limits.maxXMLDepth = try integer(entry.value, "limits.max_xml_depth") }
+        if let entry = fields["max_document_bytes"] { limits.maxDocumentBytes = try size(entry.value, "limits.max_document_bytes") }
+        if let entry = fields["max_inflated_bytes"] { limits.maxInflatedBytes = try size(entry.value, "limits.max_inflated_bytes") }
         return limits
     }
 
@@ -91,7 +77,8 @@ struct PipelineFileDecoder {
         if let entry = fields["on_truncated"] {
             rejects.onTruncated = try choice(entry.value, "rejects.on_truncated", TruncatedPolicy.self)
         }
-        if let entry = fields["max_rejects"] { rejects.maxRejects = try integer(entry.value, "rejects.max_rejects", in: 0...Int.max) }
+        if let entry = fields["max_rejects"] { rejects.maxRejects = try integer(entry.value, "rejects.max_rejects") }
+        if let entry = fields["max_reject_ratio"] { rejects.maxRejectRatio = try ratio(entry.value, "rejects.max_reject_ratio") }
         return rejects
     }
 
@@ -117,24 +104,24 @@ struct PipelineFileDecoder {
     }
 
     private func forms(_ node: Node) throws(PipelineFileError) -> [String]? {
-        let groups = ["all": FormFilter.ownershipForms, "amendments": FormFilter.ownershipForms.filter { $0.hasSuffix("/A") }]
+        let groups = ["all": FormType.spellings, "amendments": FormType.allCases.filter(\.isAmendment).map(\.rawValue)]
         var accepted = Set<String>()
         for (index, item) in try list(node, "forms").enumerated() {
             let written = try string(item, "forms[\(index)]")
             let canonical = FormFilter.canonical(written)
             if let group = groups[canonical.lowercased()] {
                 accepted.formUnion(group)
-            } else if FormFilter.ownershipForms.contains(canonical) {
+            } else if FormType(rawValue: canonical) != nil {
                 accepted.insert(canonical)
             } else {
-                let allowed = FormFilter.ownershipForms + ["all", "amendments"]
+                let allowed = FormType.spellings + ["all", "amendments"]
                 throw failure(
                     item, "forms[\(index)]", "unknown form \"\(written)\"; expected one of \(allowed.joined(separator: ", "))",
                     suggestion: KeySuggestion.closest(to: canonical, among: allowed).map { "did you mean \($0)?" })
             }
         }
-        let ordered = FormFilter.ownershipForms.filter(accepted.contains)
-        return ordered.count == FormFilter.ownershipForms.count ? nil : ordered
+        let ordered = FormType.spellings.filter(accepted.contains)
+        return ordered.count == FormType.allCases.count ? nil : ordered
     }
 
     // MARK: Node shapes
@@ -183,6 +170,22 @@ struct PipelineFileDecoder {
     }
 
     /// A plain (unquoted) integer scalar within `range`; `"4"` is a string, as in YAML itself.
+    /// An integer in the range `PipelineFileSchema` gives the key.
+    private func integer(_ node: Node, _ keyPath: String) throws(PipelineFileError) -> Int {
+        try integer(node, keyPath, in: PipelineFileSchema.range(keyPath))
+    }
+
+    /// A plain number in `PipelineFileSchema.rejectRatioRange`: `0.05`, `0` or `1`.
+    private func ratio(_ node: Node, _ keyPath: String) throws(PipelineFileError) -> Double {
+        let range = PipelineFileSchema.rejectRatioRange
+        let expected = "expected a number from \(range.lowerBound) to \(range.upperBound)"
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Double(scalar.string), value.isFinite else {
+            throw failure(node, keyPath, "\(expected), found \(describe(node))")
+        }
+        guard range.contains(value) else { throw failure(node, keyPath, "\(scalar.string) is out of range; \(expected)") }
+        return value
+    }
+
     private func integer(_ node: Node, _ keyPath: String, in range: ClosedRange<Int>) throws(PipelineFileError) -> Int {
         let expected = "expected " + describe(range)
         guard case .scalar(let scalar) = node, scalar.isInteger, let value = Int(scalar.string) else {
@@ -202,7 +205,8 @@ struct PipelineFileDecoder {
     }
 
     /// A byte count: an integer, or a number with an IEC unit (`64MiB`).
-    private func size(_ node: Node, _ keyPath: String, minimum: Int) throws(PipelineFileError) -> Int {
+    private func size(_ node: Node, _ keyPath: String) throws(PipelineFileError) -> Int {
+        let minimum = PipelineFileSchema.range(keyPath).lowerBound
         let expected = "expected a size of at least \(minimum) bytes (an integer, or a number with KiB, MiB, GiB or TiB)"
         guard case .scalar(let scalar) = node, !scalar.isNull else {
             throw failure(node, keyPath, "\(expected), found \(describe(node))")

@@ -35,7 +35,7 @@ public enum PipelineFileLoader {
         var text = "Pipeline file keys (YAML, version \(PipelineFile.currentVersion)):\n"
         for key in PipelineFileSchema.keys {
             text += "\n  \(key.path)\n"
-            text += "      type: \(key.type); default: \(key.defaultValue)\n"
+            text += "      type: \(key.type); default: \(key.defaultValue)" + (key.flag.map { "; flag: \($0)" } ?? "") + "\n"
             text += wrap(key.meaning, indent: "      ", width: 100)
         }
         return text

@@ -6,9 +6,6 @@ public struct RowEncoder: Sendable {
     public let granularity: PartitionGranularity
     public let parserVersion: String
 
-    /// The form types that make a document a filing of ours.
-    static let ownershipFormTypes: Set<String> = ["3", "3/A", "4", "4/A", "5", "5/A"]
-
     public init(granularity: PartitionGranularity = .month, parserVersion: String = Versions.parser) {
         self.granularity = granularity
         self.parserVersion = parserVersion
@@ -116,7 +113,7 @@ public struct RowEncoder: Sendable {
     {
         guard let formType = Normalize.code(document.documentType).value ?? Normalize.code(extracted.documentType).value
         else { throw DocumentRejection(.missingRequiredField, "no form type: the document gives no documentType") }
-        guard ownershipFormTypes.contains(formType) else {
+        guard FormType(rawValue: formType) != nil else {
             throw DocumentRejection(.notOwnershipForm, "form type \(formType) is not 3, 4 or 5 (or an amendment)")
         }
         return formType

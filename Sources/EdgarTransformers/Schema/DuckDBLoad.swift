@@ -17,12 +17,15 @@ public enum DuckDBLoad {
         }
     }
 
-    /// `read_json('<out>/<folder>/**/*.ndjson.gz', …)` for one table. With `partitions` (the run's granularity) the
-    /// partition keys become VARCHAR columns after the table's own; without, only the table's columns are read.
-    public static func readJSON(_ table: Table, out: String, partitions: PartitionGranularity? = nil) -> String {
+    /// `read_json('<out>/<folder>/**/*.ndjson.gz', …)` for one table, or `*.ndjson` for a `--compression none` run.
+    /// With `partitions` (the run's granularity) the partition keys become VARCHAR columns after the table's own;
+    /// without, only the table's columns are read.
+    public static func readJSON(
+        _ table: Table, out: String, partitions: PartitionGranularity? = nil, compression: Compression = .gzip
+    ) -> String {
         let columns = Columns.of(table).columns.map { "\(LoadPlan.literal($0.name)): \(LoadPlan.literal(DuckDBDialect.type($0.type)))" }
         var arguments = [
-            LoadPlan.literal("\(out)/\(table.folder)/**/*.ndjson.gz"), "format = 'newline_delimited'",
+            LoadPlan.literal("\(out)/\(table.folder)/" + compression.partFileGlob), "format = 'newline_delimited'",
             "columns = {\(columns.joined(separator: ", "))}",
         ]
         let keys = partitions.map(partitionKeys) ?? []

@@ -54,7 +54,7 @@ enum JSONSchemaDialect {
         case .filingID: return string(pattern: "^([0-9]{10}-[0-9]{2}-[0-9]{6}|sha256:[0-9a-f]{20})$")
         case .accessionNumber: return string(pattern: "^[0-9]{10}-[0-9]{2}-[0-9]{6}$")
         case .string, .code: return string()
-        case .formType: return closed(RowEncoder.ownershipFormTypes.sorted())
+        case .formType: return closed(FormType.spellings)
         case .layout: return closed([Layout.xml, .text].map(\.rawValue))
         case .rejectStage: return closed([RejectStage.read, .extract, .transform].map(\.rawValue))
         case .rejectCode: return closed(RejectCode.allCases.map(\.rawValue))

@@ -143,7 +143,7 @@ enum TablesDocument {
         case .accessionNumber: "accession number"
         case .string: "string"
         case .code: "code"
-        case .formType: "`3`, `3/A`, `4`, `4/A`, `5`, `5/A`"
+        case .formType: FormType.spellings.map { "`\($0)`" }.joined(separator: ", ")
         case .layout: "`xml`, `text`, `html`"
         case .cik: "cik"
         case .date: "date"
