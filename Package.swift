@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "EdgarTransformersTests",
             dependencies: ["EdgarTransformers", "EdgarExtractors", "EdgarSynth", "EdgarTestSupport"]),
-        .testTarget(name: "EdgarWritersTests", dependencies: ["EdgarWriters", "EdgarTestSupport"]),
+        .testTarget(name: "EdgarWritersTests", dependencies: ["EdgarWriters", "EdgarSystem", "EdgarTestSupport"]),
         .testTarget(
             name: "EdgarPipelineTests", dependencies: ["EdgarPipeline", "EdgarSynth", "EdgarCompression", "EdgarTestSupport"],
             exclude: ["Golden"]),

@@ -2,10 +2,6 @@ import EdgarCore
 import EdgarSystem
 import SystemPackage
 
-/// A failed system call on the output side. ENOSPC and EACCES end up here, and the source that hit them
-/// fails cleanly; `isPermanent` tells exit 73 from 75. The name is kept for the writers' API.
-public typealias FileSystemError = SystemError
-
 /// The writer's own uses of the file layer: hashing what it wrote, and finding a source's part files.
 extension FileSystem {
     /// Size and SHA-256 of a file, read in 1 MiB slices so memory stays flat for large parts.

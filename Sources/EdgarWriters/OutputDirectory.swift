@@ -38,7 +38,7 @@ public final class OutputDirectory: Sendable {
         defer { FileSystem.release(root) }
         for name in [OutputLayout.manifestsName, OutputLayout.locksName] {
             if let kind = FileSystem.kind(of: name, in: root), kind != .directory {
-                throw FileSystemError(operation: "refuse (not a folder: links are refused)", path: layout.root + "/" + name, errno: .notDirectory)
+                throw SystemError(operation: "refuse (not a folder: links are refused)", path: layout.root + "/" + name, errno: .notDirectory)
             }
         }
         let staging = try FileSystem.openDirectory(OutputLayout.stagingName, in: root, create: true, label: OutputLayout.stagingName)

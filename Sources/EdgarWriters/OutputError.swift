@@ -1,3 +1,5 @@
+import EdgarSystem
+
 /// Output problems that are not a failed system call: the state of OUT forbids the run.
 public enum OutputError: Error, Sendable, CustomStringConvertible {
     /// `_manifests/<key>.json` belongs to another input (the paths differ): replacing it would lose that input.
@@ -22,7 +24,7 @@ public enum OutputError: Error, Sendable, CustomStringConvertible {
 extension Error {
     /// Whether this failure to write OUT is permanent (exit 73) rather than worth a retry (exit 75).
     public var isPermanentOutputError: Bool {
-        if let error = self as? FileSystemError { return error.isPermanent }
+        if let error = self as? SystemError { return error.isPermanent }
         if let error = self as? OutputError { return error.isPermanent }
         return false
     }

@@ -20,7 +20,7 @@ final class SourceLock {
     let pending: [String]
 
     /// Waits for the lock of `sourceKey` in the open OUT folder.
-    init(sourceKey: String, root: FileDescriptor) throws(FileSystemError) {
+    init(sourceKey: String, root: FileDescriptor) throws(SystemError) {
         self.sourceKey = sourceKey
         name = sourceKey + ".lock"
         let label = OutputLayout.locksName + "/" + name
@@ -28,7 +28,7 @@ final class SourceLock {
         while true {
             let folder = try FileSystem.openDirectory(OutputLayout.locksName, in: root, create: true, label: OutputLayout.locksName)
             let fd: FileDescriptor
-            do throws(FileSystemError) {
+            do throws(SystemError) {
                 fd = try FileSystem.openFile(name, in: folder, create: true, label: label)
             } catch {
                 FileSystem.release(folder)
@@ -39,9 +39,9 @@ final class SourceLock {
                 }
                 throw error
             }
-            do throws(FileSystemError) {
+            do throws(SystemError) {
                 if FileSystem.kind(of: name, in: folder) != .regular {
-                    throw FileSystemError(operation: "lock (not a regular file)", path: label, errno: .invalidArgument)
+                    throw SystemError(operation: "lock (not a regular file)", path: label, errno: .invalidArgument)
                 }
                 _ = try FileSystem.lock(fd, wait: true, label: label)
             } catch {
@@ -73,7 +73,7 @@ final class SourceLock {
 
     /// Records the part paths this commit may make visible or remove; `durably: false` when the caller syncs
     /// the file system before it changes anything.
-    func record(_ paths: [String], durably: Bool = true) throws(FileSystemError) {
+    func record(_ paths: [String], durably: Bool = true) throws(SystemError) {
         let bytes = Array(paths.sorted().joined(separator: "\n").utf8) + [0x0a]
         try FileSystem.replaceContents(fd, with: bytes, durably: durably, label: OutputLayout.locksName + "/" + name)
     }

@@ -1,4 +1,5 @@
 import EdgarCore
+import EdgarSystem
 import Foundation
 import Testing
 
@@ -102,7 +103,7 @@ import Testing
         let elsewhere = root + "/elsewhere"
         try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: layout.root + "/filings", withDestinationPath: elsewhere)
-        #expect(throws: FileSystemError.self) { try commit() }
+        #expect(throws: SystemError.self) { try commit() }
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
     }
 

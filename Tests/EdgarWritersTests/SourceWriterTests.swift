@@ -1,4 +1,5 @@
 import EdgarCore
+import EdgarSystem
 import EdgarTestSupport
 import EdgarCompression
 import Foundation
@@ -175,7 +176,7 @@ import Testing
 
     @Test func unwritableOutputIsATypedError() throws {
         let layout = OutputLayout(root: "/proc/edgar-etl-cannot-write", compression: .gzip)
-        #expect(throws: FileSystemError.self) {
+        #expect(throws: SystemError.self) {
             _ = try SourceWriter(layout: layout, sourceKey: "x", attemptID: "t.1.a")
         }
     }
