@@ -146,8 +146,8 @@ enum FormType {
         var type = type
         return type.withUTF8 { bytes in
             var (lo, hi) = (0, bytes.count)
-            while lo < hi, bytes[lo].isSGMLWhitespace { lo += 1 }
-            while hi > lo, bytes[hi - 1].isSGMLWhitespace { hi -= 1 }
+            while lo < hi, bytes[lo].isSpaceTabCROrLF { lo += 1 }
+            while hi > lo, bytes[hi - 1].isSpaceTabCROrLF { hi -= 1 }
             guard hi - lo == 1 || hi - lo == 3, (0x33...0x35).contains(bytes[lo]) else { return false }
             return hi - lo == 1 || (bytes[lo + 1] == 0x2F && bytes[lo + 2].asciiLowercased == 0x61)
         }

@@ -1,7 +1,7 @@
 import CEdgarLibXML2
 import EdgarCore
 
-/// Reads the SEC's HTML view of a Form 3, 4 or 5 (OUTPUT.md, "The HTML view") into the same model as the XML.
+/// Reads the SEC's HTML view of a Form 3, 4 or 5 (docs/TABLES.md, "Layouts") into the same model as the XML.
 ///
 /// The page is parsed by libxml2's HTML parser; its cells become the text layout (each row of a top-level table a
 /// line, its cells joined by TAB, anything nested in a cell flattened with single spaces), which the text layout's
@@ -277,7 +277,7 @@ struct HTMLPageReader {
         let last = haystack.endIndex - needle.count
         while i <= last {
             var k = 0
-            while k < needle.count, lowered(haystack[i + k]) == needle[k] { k += 1 }
+            while k < needle.count, haystack[i + k].asciiLowercased == needle[k] { k += 1 }
             if k == needle.count { return true }
             i += 1
         }

@@ -1,7 +1,7 @@
 import EdgarCore
 
 /// Matching the lower-case patterns of the text layout (labels, captions, markers) against the buffer.
-extension TextBuffer {
+extension TextLayoutParser {
     /// The end of a match of `pattern` at `start`, or nil. Case-insensitive; whitespace in the pattern matches one
     /// or more whitespace bytes; `'` also matches U+2019 (UTF-8) and 0x92 (Windows-1252).
     func match(_ pattern: [UInt8], at start: Int, limit: Int) -> Int? {
@@ -12,8 +12,8 @@ extension TextBuffer {
                 var i = start
                 for p in pattern {
                     if p == UInt8(ascii: " ") {
-                        guard i < limit, isSpace(text[i]) else { return nil }
-                        while i < limit, isSpace(text[i]) { i += 1 }
+                        guard i < limit, text[i].isSpaceTabCROrLF else { return nil }
+                        while i < limit, text[i].isSpaceTabCROrLF { i += 1 }
                     } else if p == UInt8(ascii: "'") {
                         guard i < limit else { return nil }
                         if text[i] == p || text[i] == 0x92 {
@@ -24,7 +24,7 @@ extension TextBuffer {
                             return nil
                         }
                     } else {
-                        guard i < limit, lowered(text[i]) == p else { return nil }
+                        guard i < limit, text[i].asciiLowercased == p else { return nil }
                         i += 1
                     }
                 }
@@ -36,29 +36,25 @@ extension TextBuffer {
     /// The first match of `pattern` in `range`, starting at a word boundary.
     ///
     /// Most calls look through whole sections for a label that is near their end or absent, so candidates are
-    /// found with memchr on the pattern's rarest leading literal byte (in both cases) rather than byte by byte.
+    /// found with memchr on the pattern's rarest leading fixed byte (in both cases) rather than byte by byte.
     func find(_ pattern: [UInt8], in range: Range<Int>) -> Range<Int>? {
-        find(TextPattern(pattern), in: range)
+        find(BytePattern(text: pattern), in: range)
     }
 
     /// `find` with the pattern's anchor worked out once.
-    func find(_ textPattern: TextPattern, in range: Range<Int>) -> Range<Int>? {
-        find(textPattern, in: range, wordsFrom: range.lowerBound)
+    func find(_ pattern: BytePattern, in range: Range<Int>) -> Range<Int>? {
+        find(pattern, in: range, wordsFrom: range.lowerBound)
     }
 
     /// `find`, where a match at `wordsFrom` (at or before the range) counts as starting a word whatever precedes it.
-    func find(_ textPattern: TextPattern, in range: Range<Int>, wordsFrom: Int) -> Range<Int>? {
-        let pattern = textPattern.bytes
-        guard !pattern.isEmpty else { return nil }
-        let (anchor, literals) = (textPattern.anchor, textPattern.literals)
-        guard literals > 0 else { return findEachByte(pattern, in: range, wordsFrom: wordsFrom) }
-        // A match starting at `i` has its anchor at `i + anchor` and needs `literals` bytes from `i`.
-        let limit = range.upperBound - literals + anchor + 1
+    func find(_ pattern: BytePattern, in range: Range<Int>, wordsFrom: Int) -> Range<Int>? {
+        guard pattern.count > 0 else { return nil }
+        guard pattern.fixedPrefix > 0 else { return findEachByte(pattern.lower, in: range, wordsFrom: wordsFrom) }
         return bytes.withUnsafeBufferPointer { buffer -> Range<Int>? in
             var found: Range<Int>?
-            _ = ByteSearch.firstIndex(ofEitherCase: pattern[anchor], in: buffer, from: range.lowerBound + anchor, end: limit) {
-                let start = $0 - anchor
-                guard atWordStart(start, lower: wordsFrom), let end = match(pattern, at: start, limit: range.upperBound)
+            _ = pattern.firstStart(in: buffer, from: range.lowerBound, end: range.upperBound) { start in
+                guard atWordStart(start, lower: wordsFrom),
+                    let end = match(pattern.lower, at: start, limit: range.upperBound)
                 else { return false }
                 found = start..<end
                 return true
@@ -72,7 +68,7 @@ extension TextBuffer {
         let head = pattern[0]
         var i = range.lowerBound
         while i < range.upperBound {
-            if lowered(bytes[i]) == head || head == UInt8(ascii: "'"), atWordStart(i, lower: wordsFrom),
+            if bytes[i].asciiLowercased == head || head == UInt8(ascii: "'"), atWordStart(i, lower: wordsFrom),
                 let end = match(pattern, at: i, limit: range.upperBound)
             {
                 return i..<end
@@ -84,7 +80,7 @@ extension TextBuffer {
 
     func atWordStart(_ i: Int, lower: Int) -> Bool {
         guard i > lower else { return true }
-        return !(isWordByte(bytes[i - 1]) && isWordByte(bytes[i]))
+        return !(bytes[i - 1].isASCIIWordByte && bytes[i].isASCIIWordByte)
     }
 }
 
@@ -115,51 +111,10 @@ struct NextOfBytes {
     }
 }
 
-/// An ASCII letter or digit, either case.
-@inline(__always)
-func isWordByte(_ b: UInt8) -> Bool {
-    let l = lowered(b)
-    return isDigit(l) || (l >= UInt8(ascii: "a") && l <= UInt8(ascii: "z"))
-}
+extension BytePattern {
+    /// A pattern of the text layout (lower-case ASCII, see `match`): a space there matches a whitespace run and `'`
+    /// a curly apostrophe too, so neither is a fixed byte.
+    init(text: String) { self.init(text: Array(text.utf8)) }
 
-/// A pattern for `TextBuffer.find` (lower-case ASCII, see `match`) with the byte that find hands to memchr.
-struct TextPattern: Sendable {
-    let bytes: [UInt8]
-    /// The index of the rarest byte among the pattern's leading literal bytes: those before its first space or
-    /// `'`, which match a fixed byte at a fixed offset.
-    let anchor: Int
-    /// How many leading literal bytes there are.
-    let literals: Int
-
-    init(_ text: String) { self.init(Array(text.utf8)) }
-
-    init(_ bytes: [UInt8]) {
-        var anchor = 0
-        var literals = 0
-        var best = -1
-        for byte in bytes {
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "'") { break }
-            let r = Self.rarity(byte)
-            if r > best {
-                best = r
-                anchor = literals
-            }
-            literals += 1
-        }
-        self.bytes = bytes
-        self.anchor = anchor
-        self.literals = literals
-    }
-
-    /// Higher is rarer in the forms' text: English letter frequency, with digits and parentheses (frequent in the
-    /// forms) ranked among the common letters and other punctuation as rare.
-    private static func rarity(_ byte: UInt8) -> Int {
-        let byFrequency: StaticString = "etaoinshrdlcumwfgypbvkjxqz"
-        let l = lowered(byte)
-        if l >= UInt8(ascii: "a") && l <= UInt8(ascii: "z") {
-            return byFrequency.withUTF8Buffer { $0.firstIndex(of: l) ?? 0 }
-        }
-        if isDigit(l) || l == UInt8(ascii: "(") || l == UInt8(ascii: ")") { return 10 }
-        return 20
-    }
+    init(text bytes: [UInt8]) { self.init(bytes, variable: [UInt8(ascii: " "), UInt8(ascii: "'")]) }
 }
