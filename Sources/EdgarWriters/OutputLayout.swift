@@ -1,6 +1,6 @@
 import EdgarCore
 
-/// Where things live under OUT. The names are a contract (OUTPUT.md "Layout on disk").
+/// Where things live under OUT. The names are a contract (docs/TABLES.md, "Files on disk").
 public struct OutputLayout: Sendable {
     public var root: String
     public var compression: Compression

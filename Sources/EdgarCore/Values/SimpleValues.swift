@@ -75,7 +75,7 @@ extension Normalize {
     }
 }
 
-/// The closed code lists of OUTPUT.md.
+/// The closed code lists of docs/TABLES.md.
 public enum CodeList: Sendable, CaseIterable {
     case transactionCode
     case acquiredDisposed
