@@ -13,7 +13,7 @@ public enum HTMLViewParser {
             throw DocumentRejection(
                 .memberTooLarge, "document of \(bytes.count) bytes is larger than the limit of \(limits.maxDocumentBytes)")
         }
-        let utf8 = bytes.withUnsafeBytes { XMLProlog.isValidUTF8($0) }
+        let utf8 = bytes.withUnsafeBytes { UTF8Validation.isValid($0) }
         let page = try bytes.withUnsafeBytes { raw in
             Result { () throws(DocumentRejection) in try HTMLPage.read(raw, encoding: utf8 ? "UTF-8" : "windows-1252") }
         }.get()

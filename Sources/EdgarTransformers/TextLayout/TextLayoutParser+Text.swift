@@ -173,32 +173,6 @@ extension TextLayoutParser {
         cells.append(start..<line.upperBound)
         return cells
     }
-
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        // Most renderings are plain ASCII: check that first, eight bytes at a time.
-        let ascii = bytes.withUnsafeBytes { raw -> Bool in
-            var i = 0
-            while i + 8 <= raw.count {
-                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-                i += 8
-            }
-            while i < raw.count {
-                if raw[i] & 0x80 != 0 { return false }
-                i += 1
-            }
-            return true
-        }
-        if ascii { return true }
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
-    }
 }
 
 /// Windows-1252 to Unicode: the C1 range differs from Latin-1; five bytes are undefined and map to U+FFFD.

@@ -34,7 +34,7 @@ public struct TextLayoutParser {
         }
         self.bytes = out
         self.lines = lines
-        self.isWindows1252 = !Self.isValidUTF8(out)
+        self.isWindows1252 = !out.withUnsafeBytes { UTF8Validation.isValid($0) }
     }
 
     public static func parse(_ bytes: [UInt8]) throws(DocumentRejection) -> OwnershipDocument {
