@@ -107,17 +107,7 @@ extension RowEncoder {
         rows.decimal(t.totalValue)
         rows.decimal(t.pricePerShare)
         rows.code(t.acquiredDisposedCode, in: .acquiredDisposed)
-        rows.date(t.exerciseDate)
-        rows.date(t.expirationDate)
-        rows.string(t.underlyingSecurityTitle)
-        rows.decimal(t.underlyingSecurityShares)
-        rows.decimal(t.underlyingSecurityValue)
-        rows.decimal(t.sharesOwnedFollowing)
-        rows.decimal(t.valueOwnedFollowing)
-        rows.code(t.directOrIndirect, in: .directIndirect)
-        rows.string(t.natureOfOwnership)
-        rows.groupFootnotes(t.groupFootnotes)
-        rows.endRow()
+        writeDerivativeTail(t, to: &rows)
     }
 
     func writeHolding(_ h: DerivativeHolding, filingID: String, index: Int, to rows: inout RowWriter) {
@@ -127,16 +117,21 @@ extension RowEncoder {
         rows.string(h.securityTitle)
         rows.decimal(h.conversionOrExercisePrice)
         rows.code(h.coding.formType, in: nil, footnotes: h.coding.footnoteIDs)
-        rows.date(h.exerciseDate)
-        rows.date(h.expirationDate)
-        rows.string(h.underlyingSecurityTitle)
-        rows.decimal(h.underlyingSecurityShares)
-        rows.decimal(h.underlyingSecurityValue)
-        rows.decimal(h.sharesOwnedFollowing)
-        rows.decimal(h.valueOwnedFollowing)
-        rows.code(h.directOrIndirect, in: .directIndirect)
-        rows.string(h.natureOfOwnership)
-        rows.groupFootnotes(h.groupFootnotes)
+        writeDerivativeTail(h, to: &rows)
+    }
+
+    /// The columns that end both derivative tables, `exercise_date` through the group footnotes, and the row's end.
+    private func writeDerivativeTail(_ row: some DerivativeRowTail, to rows: inout RowWriter) {
+        rows.date(row.exerciseDate)
+        rows.date(row.expirationDate)
+        rows.string(row.underlyingSecurityTitle)
+        rows.decimal(row.underlyingSecurityShares)
+        rows.decimal(row.underlyingSecurityValue)
+        rows.decimal(row.sharesOwnedFollowing)
+        rows.decimal(row.valueOwnedFollowing)
+        rows.code(row.directOrIndirect, in: .directIndirect)
+        rows.string(row.natureOfOwnership)
+        rows.groupFootnotes(row.groupFootnotes)
         rows.endRow()
     }
 
@@ -164,3 +159,21 @@ extension RowEncoder {
         rows.endRow()
     }
 }
+
+/// What a derivative transaction and a derivative holding both hold, in the order of the last columns of their
+/// tables (`RowEncoder.writeDerivativeTail`).
+protocol DerivativeRowTail {
+    var exerciseDate: Field { get }
+    var expirationDate: Field { get }
+    var underlyingSecurityTitle: Field { get }
+    var underlyingSecurityShares: Field { get }
+    var underlyingSecurityValue: Field { get }
+    var sharesOwnedFollowing: Field { get }
+    var valueOwnedFollowing: Field { get }
+    var directOrIndirect: Field { get }
+    var natureOfOwnership: Field { get }
+    var groupFootnotes: [GroupFootnote] { get }
+}
+
+extension DerivativeTransaction: DerivativeRowTail {}
+extension DerivativeHolding: DerivativeRowTail {}
