@@ -2,7 +2,7 @@
 import PackageDescription
 
 // libFuzzer targets for edgar-etl. A separate package so that a plain `swift build` of the main package never
-// tries to link them without the sanitizer (ENGINEERING.md §7). Build and run with `scripts/fuzz`.
+// tries to link them without the sanitizer (see README.md here). Build and run with `scripts/fuzz`.
 let package = Package(
     name: "edgar-etl-fuzz",
     platforms: [.macOS(.v15)],

@@ -6,7 +6,9 @@ alone, in flat memory").
     scripts/bench --quick           # 5,000 filings, 3 rounds, no 5x feed (under a minute once built)
     scripts/bench --check-reference # edgar-etl and scripts/bench_reference.py on 200 XML filings, row by row
     scripts/bench --perf            # also perf-record one --jobs 1 run and print the top functions by self time
-    scripts/bench --stages          # instructions per filing by stage under callgrind (exact on a busy machine)
+    scripts/bench --stages          # instructions per filing by stage under callgrind, checked against
+                                    # scripts/stages-budget.json (exit 1 and OVER BUDGET past its tolerance)
+    scripts/bench --stages --update-budget   # after a change whose cost is accepted: rewrite the budget file
     scripts/bench --realistic       # byte-realistic daily feeds: gzip -dc, the zlib floor, igzip, edgar-etl x1/x4/x16
     scripts/bench --skip            # nightly re-run: 30 committed daily feeds + 1 new vs the new one alone
 
@@ -276,11 +278,52 @@ STAGES = [
     ("reader: tar walk + member copy", "TarDecoderV4feed"),
     ("extract: SGML envelope", "SubmissionExtractorV7extract"),
     ("transform: XML (libxml2 + SAX callbacks)", "XMLOwnershipParserC5parse"),
-    ("transform: text layout", "TextLayoutParserO5parse"),
+    ("transform: text layout", "TextLayoutParserV5parse"),
     ("transform: rows -> NDJSON", "RowEncoderV6encode"),
     ("writer: gzip (libdeflate)", "libdeflate_gzip_compress"),
     ("reader + writer: SHA-256 (libcrypto)", "SHA256_Update"),
 ]
+
+
+BUDGET = os.path.join(ROOT, "scripts", "stages-budget.json")
+
+
+def stages_settings(args, filings):
+    """What a budget was measured on; a run on anything else is not compared with it."""
+    return {"count": args.stages_count, "seed": args.seed, "mix": args.stages_mix, "filings": filings}
+
+
+def check_budget(measured, settings, update):
+    """Compares the per-filing counts with scripts/stages-budget.json (or rewrites it). Returns False when a stage
+    or the whole run is over its budget by more than the file's tolerance."""
+    if update:
+        with open(BUDGET, "w") as f:
+            json.dump({"tolerance_percent": 2.0, "settings": settings, "instructions_per_filing": measured}, f,
+                      indent=2)
+            f.write("\n")
+        print("budget rewritten: %s" % os.path.relpath(BUDGET, ROOT))
+        return True
+    if not os.path.exists(BUDGET):
+        print("no budget file (%s): run with --update-budget to make one" % os.path.relpath(BUDGET, ROOT))
+        return True
+    budget = json.load(open(BUDGET))
+    if budget["settings"] != settings:
+        print("budget not checked: it was measured on %s, this run is %s" % (budget["settings"], settings))
+        return True
+    tolerance = budget["tolerance_percent"]
+    ok = True
+    print("budget (%s, tolerance %.1f%%):" % (os.path.relpath(BUDGET, ROOT), tolerance))
+    for label, value in measured.items():
+        allowed = budget["instructions_per_filing"].get(label)
+        if allowed is None:
+            print("  %s: no budget" % label)
+            continue
+        change = 100.0 * (value - allowed) / max(allowed, 1)
+        over = value > allowed * (1 + tolerance / 100.0)
+        ok = ok and not over
+        print("  %s %s: %s (budget %s, %+.1f%%)" % ("OVER BUDGET" if over else "ok         ", label,
+                                                   format(value, ","), format(allowed, ","), change))
+    return ok
 
 
 def stages(args):
@@ -317,7 +360,10 @@ def stages(args):
     print("instructions per filing by stage (callgrind, --jobs 1, %s, %d filings)" % (os.path.basename(path), filings))
     print("| stage | instructions per filing | share |")
     print("|---|---:|---:|")
+    measured = {}
+
     def row(label, value):
+        measured[label.replace("&nbsp;", "").strip()] = value // max(filings, 1)
         print("| %s | %s | %.1f%% |" % (label, format(value // max(filings, 1), ","), 100.0 * value / max(total, 1)))
 
     for label, needle in STAGES:
@@ -327,6 +373,9 @@ def stages(args):
             row("&nbsp;&nbsp;of which our SAX callbacks",
                 sum(v for v, name in counts if re.search(r"SAXHandlerO4make.*_To \[", name)))
     print("| **whole run** | %s | 100%% |" % format(total // max(filings, 1), ","))
+    measured["whole run"] = total // max(filings, 1)
+    if not check_budget(measured, stages_settings(args, filings), args.update_budget):
+        sys.exit("OVER BUDGET: see above; if the cost is accepted, rerun with --update-budget and commit the file")
 
 
 # ------------------------------------------------------------------------------------------------ --skip
@@ -491,6 +540,8 @@ def main():
                         help="instructions per filing by stage under callgrind (repeatable on a busy machine)")
     parser.add_argument("--stages-count", type=int, default=3000, help="filings for --stages")
     parser.add_argument("--stages-mix", default="standard", help="edgar-gen mix for --stages (standard, xml-only, text-only)")
+    parser.add_argument("--update-budget", action="store_true",
+                        help="with --stages: write the counts measured into scripts/stages-budget.json")
     parser.add_argument("--realistic", action="store_true",
                         help="byte-realistic feeds (--mix realistic) against gzip -dc, the zlib floor and igzip; "
                              "edgar-etl over 1, 4 and 16 archives (scripts/bench_realistic.py)")

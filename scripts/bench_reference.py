@@ -3,7 +3,7 @@
 
 Reads a `YYYYMMDD.nc.tar.gz` with tarfile (streaming), splits each SGML submission with regular expressions,
 parses the XML ownership documents with lxml (xml.etree when lxml is missing), builds the rows of the eight
-main tables of /work/shared/spec/OUTPUT.md (same columns, same value rules) and writes them as gzip NDJSON,
+main tables of docs/TABLES.md (same columns, same value rules) and writes them as gzip NDJSON,
 one file per table and partition, plus a small manifest.
 
 It is written the way a data engineer would write it, with the usual tools, not tuned and not hobbled.
@@ -184,7 +184,7 @@ def coding(row, element, code_column):
         row.refs("transaction_form_type", ids)
 
 
-# (column, element, kind) in OUTPUT.md column order; kind "coding" places the transactionCoding columns.
+# (column, element, kind) in docs/TABLES.md column order; kind "coding" places the transactionCoding columns.
 NON_DERIVATIVE_TRANSACTION = [
     ("security_title", "securityTitle", "string"), ("transaction_date", "transactionDate", "date"),
     ("deemed_execution_date", "deemedExecutionDate", "date"), (None, None, "coding"),

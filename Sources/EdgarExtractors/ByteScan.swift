@@ -3,7 +3,8 @@ import EdgarCore
 /// Byte-level search over a contiguous buffer. Everything here is linear in the bytes it looks at, so a caller
 /// that only moves forward stays linear over a whole member.
 ///
-/// Needles are ASCII. Case-insensitive matching folds ASCII letters only, which is all SGML tag names need.
+/// Needles are ASCII `BytePattern`s (EdgarCore/Bytes, shared with the text-layout parser). Case-insensitive
+/// matching folds ASCII letters only, which is all SGML tag names need.
 struct ByteScan {
     let bytes: UnsafeBufferPointer<UInt8>
 
@@ -33,7 +34,7 @@ struct ByteScan {
     }
 
     /// Whether the bytes at `at` equal `needle`, ASCII letters compared without case.
-    func hasPrefix(_ needle: StaticBytes, at: Int) -> Bool {
+    func hasPrefix(_ needle: BytePattern, at: Int) -> Bool {
         guard at >= 0, at + needle.count <= bytes.count else { return false }
         for k in 0..<needle.count where bytes[at + k].asciiLowercased != needle.lower[k] { return false }
         return true
@@ -41,17 +42,11 @@ struct ByteScan {
 
     /// The first occurrence of `needle` (case-insensitive) at or after `from`, before `end`.
     ///
-    /// memchr looks for the needle's anchor byte (its rarest one, see `StaticBytes`), in both cases when it is a
+    /// memchr looks for the needle's anchor byte (its rarest one, see `BytePattern`), in both cases when it is a
     /// letter: for `</XML>` that skips from `x` to `x` instead of stopping at every tag of the XML body.
-    func find(_ needle: StaticBytes, from: Int, end: Int? = nil) -> Int? {
+    func find(_ needle: BytePattern, from: Int, end: Int? = nil) -> Int? {
         let end = min(end ?? bytes.count, bytes.count)
-        guard needle.count > 0, from >= 0, from + needle.count <= end else { return nil }
-        let anchor = needle.anchor
-        let limit = end - needle.count + anchor + 1
-        let hit = ByteSearch.firstIndex(ofEitherCase: needle.lower[anchor], in: bytes, from: from + anchor, end: limit) {
-            hasPrefix(needle, at: $0 - anchor)
-        }
-        return hit.map { $0 - anchor }
+        return needle.firstStart(in: bytes, from: from, end: end) { hasPrefix(needle, at: $0) }
     }
 
     /// The first index at or after `from` that is not a space, TAB, CR or LF (nor, at the very start, a UTF-8 BOM).
@@ -59,7 +54,7 @@ struct ByteScan {
         let end = end ?? bytes.count
         var i = from
         if i == 0, end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
-        while i < end, bytes[i].isSGMLWhitespace { i += 1 }
+        while i < end, bytes[i].isSpaceTabCROrLF { i += 1 }
         return i
     }
 
@@ -83,44 +78,4 @@ struct ByteScan {
         let end = min(range.upperBound, range.lowerBound + limit)
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<end]), as: UTF8.self)
     }
-}
-
-/// An ASCII needle, pre-lowercased once, with the index of the byte `ByteScan.find` hands to memchr.
-struct StaticBytes: Sendable {
-    let lower: [UInt8]
-    /// The needle's rarest byte in filings: its rarest letter by English letter frequency, with `u` and `m`
-    /// swapped as SGML headers have them (`x` of `</XML>`, `u` of `<DOCUMENT>`: a header holds a third as many
-    /// as `<`), else its first byte.
-    let anchor: Int
-    var count: Int { lower.count }
-
-    init(_ text: StaticString) {
-        var out: [UInt8] = []
-        text.withUTF8Buffer { buf in out = buf.map(\.asciiLowercased) }
-        lower = out
-        let byFrequency = Array("etaoinshrdlcmuwfgypbvkjxqz".utf8)
-        var anchor = 0
-        var rarest = -1
-        for (index, byte) in out.enumerated() {
-            guard let rank = byFrequency.firstIndex(of: byte), rank > rarest else { continue }
-            (anchor, rarest) = (index, rank)
-        }
-        self.anchor = anchor
-    }
-}
-
-extension UInt8 {
-    static let lf: UInt8 = 0x0A
-    static let cr: UInt8 = 0x0D
-    static let tab: UInt8 = 0x09
-    static let space: UInt8 = 0x20
-    static let lessThan: UInt8 = 0x3C
-    static let greaterThan: UInt8 = 0x3E
-    static let colon: UInt8 = 0x3A
-    static let dash: UInt8 = 0x2D
-
-    var asciiLowercased: UInt8 { (self >= 0x41 && self <= 0x5A) ? self | 0x20 : self }
-    var isASCIILetter: Bool { (self | 0x20) >= 0x61 && (self | 0x20) <= 0x7A }
-    var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
-    var isSGMLWhitespace: Bool { self == .space || self == .tab || self == .lf || self == .cr }
 }

@@ -44,7 +44,7 @@ enum EnvelopeHeader {
         // The tag's first letter names the one or two tags worth comparing.
         guard line.count > 1 else { return }
         let at = line.lowerBound
-        func read(_ tag: StaticBytes, _ field: Field) -> Bool {
+        func read(_ tag: BytePattern, _ field: Field) -> Bool {
             guard scan.hasPrefix(tag, at: at) else { return false }
             set(field, scan.trimmed(at + tag.count, line.upperBound), scan, &envelope)
             return true
@@ -85,11 +85,11 @@ enum EnvelopeHeader {
     private enum Field { case accession, type, filingDate, acceptance, period }
 
     private enum Tag {
-        static let accession = StaticBytes("<ACCESSION-NUMBER>")
-        static let type = StaticBytes("<TYPE>")
-        static let filingDate = StaticBytes("<FILING-DATE>")
-        static let acceptance = StaticBytes("<ACCEPTANCE-DATETIME>")
-        static let period = StaticBytes("<PERIOD>")
+        static let accession = BytePattern("<ACCESSION-NUMBER>")
+        static let type = BytePattern("<TYPE>")
+        static let filingDate = BytePattern("<FILING-DATE>")
+        static let acceptance = BytePattern("<ACCEPTANCE-DATETIME>")
+        static let period = BytePattern("<PERIOD>")
     }
 
     /// Whether a byte (either case) is the first letter of a wanted key: a table, read once per line.
@@ -101,10 +101,10 @@ enum EnvelopeHeader {
         return table
     }
 
-    private static let keyFields: [(StaticBytes, Field)] = [
-        (StaticBytes("ACCESSION NUMBER"), .accession),
-        (StaticBytes("CONFORMED SUBMISSION TYPE"), .type),
-        (StaticBytes("FILED AS OF DATE"), .filingDate),
-        (StaticBytes("CONFORMED PERIOD OF REPORT"), .period),
+    private static let keyFields: [(BytePattern, Field)] = [
+        (BytePattern("ACCESSION NUMBER"), .accession),
+        (BytePattern("CONFORMED SUBMISSION TYPE"), .type),
+        (BytePattern("FILED AS OF DATE"), .filingDate),
+        (BytePattern("CONFORMED PERIOD OF REPORT"), .period),
     ]
 }

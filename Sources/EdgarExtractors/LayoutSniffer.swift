@@ -8,9 +8,9 @@ public enum ContentKind: Sendable, Equatable {
     case otherXML(root: String)
     /// An XML declaration but no root element after it: handed to the XML parser, which says what is wrong.
     case xmlWithoutRoot
-    /// The plain-text rendering of a Form 3, 4 or 5 (OUTPUT.md "The text layout").
+    /// The plain-text rendering of a Form 3, 4 or 5 (docs/TABLES.md, "Layouts").
     case textLayout
-    /// (1.1) The SEC's HTML view of a Form 3, 4 or 5 (OUTPUT.md "The HTML view").
+    /// (1.1) The SEC's HTML view of a Form 3, 4 or 5 (docs/TABLES.md, "Layouts").
     case htmlView
     /// Anything else: HTML, pre-2003 free-form text, binary, junk.
     case other
@@ -43,7 +43,7 @@ public enum LayoutSniffer {
     static func classify(_ scan: ByteScan, _ range: Range<Int>) -> ContentKind {
         let start = scan.skipWhitespace(from: range.lowerBound, end: range.upperBound)
         let declared = scan.hasPrefix(xmlDeclaration, at: start)
-            && start + 5 < range.upperBound && (scan[start + 5].isSGMLWhitespace || scan[start + 5] == 0x3F)
+            && start + 5 < range.upperBound && (scan[start + 5].isSpaceTabCROrLF || scan[start + 5] == 0x3F)
         let root = start < range.upperBound && scan[start] == .lessThan
             ? rootElement(scan, from: start, end: range.upperBound) : nil
         if let root, isOwnershipDocument(scan, root) { return .ownershipXML }
@@ -125,7 +125,7 @@ public enum LayoutSniffer {
                 var k = i + 1
                 while k < end, k - i <= 128 {
                     let b = scan[k]
-                    if b.isSGMLWhitespace || b == .greaterThan || b == 0x2F { break }
+                    if b.isSpaceTabCROrLF || b == .greaterThan || b == 0x2F { break }
                     k += 1
                 }
                 guard k > i + 1 else { return nil }
@@ -135,18 +135,18 @@ public enum LayoutSniffer {
     }
 
     private static let ownershipDocument = Array("ownershipDocument".utf8)
-    private static let html = StaticBytes("html")
-    private static let xmlDeclaration = StaticBytes("<?xml")
-    private static let piEnd = StaticBytes("?>")
-    private static let commentStart = StaticBytes("<!--")
-    private static let commentEnd = StaticBytes("-->")
-    private static let changesTitle = StaticBytes("STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP")
-    private static let initialTitle = StaticBytes("STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES")
-    private static let nameAndAddress = StaticBytes("Name and Address of Reporting Person")
-    private static let nameAndAddressWrapped = StaticBytes("Name and Address of Reporting")
-    private static let ombNumbers = [StaticBytes("3235-0104"), StaticBytes("3235-0287"), StaticBytes("3235-0362")]
-    private static let titleOfSecurity = StaticBytes("Title of Security")
-    private static let titleOfDerivativeSecurity = StaticBytes("Title of Derivative Security")
+    private static let html = BytePattern("html")
+    private static let xmlDeclaration = BytePattern("<?xml")
+    private static let piEnd = BytePattern("?>")
+    private static let commentStart = BytePattern("<!--")
+    private static let commentEnd = BytePattern("-->")
+    private static let changesTitle = BytePattern("STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP")
+    private static let initialTitle = BytePattern("STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES")
+    private static let nameAndAddress = BytePattern("Name and Address of Reporting Person")
+    private static let nameAndAddressWrapped = BytePattern("Name and Address of Reporting")
+    private static let ombNumbers = [BytePattern("3235-0104"), BytePattern("3235-0287"), BytePattern("3235-0362")]
+    private static let titleOfSecurity = BytePattern("Title of Security")
+    private static let titleOfDerivativeSecurity = BytePattern("Title of Derivative Security")
 }
 
 extension LayoutSniffer {

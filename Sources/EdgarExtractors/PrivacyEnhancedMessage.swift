@@ -1,10 +1,12 @@
+import EdgarCore
+
 /// The RFC 1421 "privacy-enhanced message" wrapper of 1990s–2000s complete submissions
 /// (`-----BEGIN PRIVACY-ENHANCED MESSAGE-----` … `-----END PRIVACY-ENHANCED MESSAGE-----`).
 ///
 /// Inside it, every line that began with `-` was dash-escaped to `- -…`. Unwrapping copies the member once with
 /// the escapes undone, so the envelope parser and the document bodies see the submission as filed.
 enum PrivacyEnhancedMessage {
-    static let begin = StaticBytes("-----BEGIN PRIVACY-ENHANCED MESSAGE-----")
+    static let begin = BytePattern("-----BEGIN PRIVACY-ENHANCED MESSAGE-----")
 
     static func isWrapped(_ scan: ByteScan, at start: Int) -> Bool { scan.hasPrefix(begin, at: start) }
 

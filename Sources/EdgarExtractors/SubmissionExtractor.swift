@@ -144,8 +144,8 @@ extension FormType {
         var type = type
         return type.withUTF8 { bytes in
             var (lo, hi) = (0, bytes.count)
-            while lo < hi, bytes[lo].isSGMLWhitespace { lo += 1 }
-            while hi > lo, bytes[hi - 1].isSGMLWhitespace { hi -= 1 }
+            while lo < hi, bytes[lo].isSpaceTabCROrLF { lo += 1 }
+            while hi > lo, bytes[hi - 1].isSpaceTabCROrLF { hi -= 1 }
             return isOwnership(bytes, from: lo, to: hi)
         }
     }

@@ -20,10 +20,10 @@ struct ScannedSubmission {
 /// into its header fields and documents. Pure byte scanning, forward only: linear in the member whatever it holds.
 enum SubmissionScanner {
     /// First bytes (after whitespace) that mark a member as an SGML envelope rather than a loose file.
-    static let envelopeStarts: [StaticBytes] = [
+    static let envelopeStarts: [BytePattern] = [
         "<SUBMISSION>", "<SEC-DOCUMENT>", "<SEC-HEADER>", "<IMS-DOCUMENT>", "<IMS-HEADER>", "<DOCUMENT>",
         "<ACCEPTANCE-DATETIME>", "<ACCESSION-NUMBER>", "<PRIVATE-TO-PUBLIC>",
-    ].map(StaticBytes.init)
+    ].map { BytePattern($0) }
 
     static func isEnvelope(_ scan: ByteScan, at start: Int) -> Bool {
         envelopeStarts.contains { scan.hasPrefix($0, at: start) }
@@ -96,19 +96,19 @@ enum SubmissionScanner {
         return (document, textEnd + Tag.textEnd.count)
     }
 
-    private static func value(_ scan: ByteScan, after tag: StaticBytes, in line: Range<Int>) -> String? {
+    private static func value(_ scan: ByteScan, after tag: BytePattern, in line: Range<Int>) -> String? {
         let range = scan.trimmed(line.lowerBound + tag.count, line.upperBound)
         return range.isEmpty ? nil : scan.string(range)
     }
 
     private enum Tag {
-        static let document = StaticBytes("<DOCUMENT>")
-        static let documentEnd = StaticBytes("</DOCUMENT>")
-        static let type = StaticBytes("<TYPE>")
-        static let sequence = StaticBytes("<SEQUENCE>")
-        static let text = StaticBytes("<TEXT>")
-        static let textEnd = StaticBytes("</TEXT>")
-        static let xml = StaticBytes("<XML>")
-        static let xmlEnd = StaticBytes("</XML>")
+        static let document = BytePattern("<DOCUMENT>")
+        static let documentEnd = BytePattern("</DOCUMENT>")
+        static let type = BytePattern("<TYPE>")
+        static let sequence = BytePattern("<SEQUENCE>")
+        static let text = BytePattern("<TEXT>")
+        static let textEnd = BytePattern("</TEXT>")
+        static let xml = BytePattern("<XML>")
+        static let xmlEnd = BytePattern("</XML>")
     }
 }

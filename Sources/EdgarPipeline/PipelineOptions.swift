@@ -27,7 +27,7 @@ public struct PipelineOptions: Sendable {
     public var maxRejects: Int?
     public var maxRejectRatio: Double?
     public var forms = FormFilter.all
-    /// Filings per hand-off between stages; batching amortises the queue hops (ENGINEERING.md §6).
+    /// Filings per hand-off between stages; batching amortises the queue hops (docs/PERFORMANCE.md, "Hand-offs").
     public var batchSize = 16
     /// False when another step (`edgar-etl commit`) owns the job-level commit, as with `--inputs-from`.
     public var writeSuccessMarker = true

@@ -1,6 +1,6 @@
 import EdgarCore
 
-/// Writes submissions in the two SGML envelope forms EDGAR distributes (FORMATS.md §a, §b): the daily-feed
+/// Writes submissions in the two SGML envelope forms EDGAR distributes: the daily-feed
 /// `.nc` tag form and the complete-submission `.txt` with its `KEY:\tvalue` header, optionally wrapped in the
 /// pre-2008 privacy-enhanced-message (PEM) frame.
 public enum EnvelopeRenderer {

@@ -62,7 +62,7 @@ public struct FeedMix: Sendable, Equatable {
     /// Only text-layout Form 4s, with the standard quirks (the text parser's benchmark diet).
     public static let textOnly = FeedMix(weights: [(.textLayout, 1)])
 
-    /// A real day's proportions (FORMATS.md): ~31% of submissions are Forms 3/4/5 but ~0.5% of the bytes;
+    /// A real day's proportions (of the SEC's daily feed): ~31% of submissions are Forms 3/4/5 but ~0.5% of the bytes;
     /// ~40% are small other forms; the rest are large filings averaging ~1.8 MB that hold nearly all the bytes.
     /// 2,545 submissions give ~1.3 GB raw, ~270 MB gzip.
     public static let realistic = FeedMix(weights: [
@@ -111,7 +111,7 @@ public struct FeedTruth: Sendable {
         /// `.text` only when the text renderer was supplied; otherwise text-layout members were written as XML.
         public var layout: Layout?
         /// The model as filed (layout set to how it was rendered); nil for other forms. For the text layout
-        /// the fields that layout does not show (FORMATS.md, OUTPUT.md "Not shown") are still filled here.
+        /// the fields that layout does not show (docs/TABLES.md, "Layouts") are still filled here.
         public var document: OwnershipDocument?
         public var filingDate: String
         public var period: String?

@@ -2,7 +2,7 @@ import EdgarCore
 
 /// Makes realistic ownership documents (the model, layout `.xml`) from a seed.
 ///
-/// The documents follow the schema rules an ETL relies on (FORMATS.md §d): mandatory order and presence,
+/// The documents follow the schema rules an ETL relies on (the ownership XML schemas): mandatory order and presence,
 /// footnote ids `F1…Fn` each defined once and referenced at least once, values given only as a footnote
 /// where the schema allows it, booleans spelled `0`/`1`/`true`/`false`, string lengths within the maxima.
 /// They also carry the quirks seen in real filings: fractional shares, `0` prices for grants, empty

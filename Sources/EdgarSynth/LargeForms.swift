@@ -3,7 +3,7 @@ import Foundation
 
 /// The submissions that carry most of a real daily feed's bytes (10-K, 10-Q, N-PORT, prospectuses): an HTML
 /// primary document, XBRL exhibits and uuencoded images or PDFs. Sizes and compressibility follow the real
-/// feed (FORMATS.md): HTML/text ~5:1, XBRL ~9:1 and uuencoded binaries ~1.35:1 under gzip, so that a benchmark
+/// feed: HTML/text ~5:1, XBRL ~9:1 and uuencoded binaries ~1.35:1 under gzip, so that a benchmark
 /// over them spends its time where a real one does: inflating, then skipping.
 public enum LargeForms {
     static let types: [(String, Int)] = [

@@ -1,4 +1,4 @@
-/// Word lists the generator draws from. Every entry respects the schema maxima (FORMATS.md §d): names 150,
+/// Word lists the generator draws from. Every entry respects the ownership schema's maxima: names 150,
 /// street 40, city 30, officer title / other text 30, security title 60, nature of ownership 100,
 /// trading symbol 10. A test checks generated documents against those limits.
 enum Vocabulary {

@@ -1,7 +1,7 @@
 import EdgarCore
 
 /// Row-level agreement between the XML and the text layout of the same filing: the rows of the XML, with what the
-/// text layout cannot show taken out (OUTPUT.md, "Not shown, hence null in text-derived rows"), must equal the rows
+/// text layout cannot show taken out (docs/TABLES.md, "Layouts"), must equal the rows
 /// read from its text rendering.
 public enum LayoutAgreement {
     public typealias Row = [String: JSONValue]
@@ -14,7 +14,7 @@ public enum LayoutAgreement {
         return out
     }
 
-    /// The rows of the XML as the text layout can carry them. Besides the nulls OUTPUT.md lists:
+    /// The rows of the XML as the text layout can carry them. Besides the nulls docs/TABLES.md lists:
     /// - `street1` is the street line of box 1, which shows `street1` and `street2` together;
     /// - `no_securities_owned` false is not shown (the form prints only the "No securities" line);
     /// - Form 5 has no V column, so timeliness is not shown at all there.

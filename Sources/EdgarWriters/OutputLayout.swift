@@ -1,6 +1,6 @@
 import EdgarCore
 
-/// Where things live under OUT. The names are a contract (OUTPUT.md "Layout on disk"). A part file's name
+/// Where things live under OUT. The names are a contract (docs/TABLES.md, "Files on disk"). A part file's name
 /// ends in its `Compression`'s `fileExtension` (EdgarCore, so that the warehouse loads glob the same names).
 public struct OutputLayout: Sendable {
     public var root: String

@@ -31,13 +31,6 @@ final class StagedPartFile {
     }
 
     func append(_ chunk: TableChunk) throws {
-        let needed = pending.count + chunk.bytes.count
-        if needed > pending.capacity && pending.count >= StagedPartFile.sliceBytes / 4 {
-            // A part past a quarter of a slice is likely to fill one: its buffer is sized for the whole slice now
-            // rather than doubled twice more, each doubling copying all it holds (and the last one overshooting to
-            // twice the slice).
-            pending.reserveCapacity(max(needed, StagedPartFile.sliceBytes + StagedPartFile.sliceBytes / 16))
-        }
         pending.append(contentsOf: chunk.bytes)
         rows += chunk.rows
         if pending.count >= StagedPartFile.sliceBytes { try flushPending() }

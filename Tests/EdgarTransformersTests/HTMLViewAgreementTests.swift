@@ -6,8 +6,8 @@ import Testing
 
 @testable import EdgarTransformers
 
-/// XML, the HTML view and two text renderings of the same generated filings give the same rows (OUTPUT.md "The
-/// HTML view", "The text layout"): the HTML comes from the generator (`HTMLViewRenderer`), the text from our
+/// XML, the HTML view and two text renderings of the same generated filings give the same rows (docs/TABLES.md,
+/// "Layouts"): the HTML comes from the generator (`HTMLViewRenderer`), the text from our
 /// renderer and from the HTML by a converter that is not the reader's (`HTMLToTextLayout`, a scanner over the
 /// markup, not libxml2).
 @Suite struct HTMLViewAgreementTests {

@@ -173,7 +173,7 @@ import Testing
                 ]]
             ),
             (
-                // The X0609 columns (OUTPUT.md 1.1).
+                // The X0609 columns.
                 """
                 SELECT typeof(f.issuer_foreign_trading_symbol), f.issuer_foreign_trading_symbol, typeof(o.non_us_address),
                     o.non_us_address::VARCHAR, typeof(o.non_us_state_territory), o.non_us_state_territory,

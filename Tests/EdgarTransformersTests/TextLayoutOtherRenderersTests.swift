@@ -5,7 +5,7 @@ import Testing
 
 @testable import EdgarTransformers
 
-/// (1.1) The text layout as other renderers write it (OUTPUT.md "The text layout"): the signature caption after
+/// (1.1) The text layout as other renderers write it (docs/TABLES.md, "Layouts"): the signature caption after
 /// each signature or only after the last, and Form 3's "No securities are beneficially owned" anywhere between
 /// Table II and the signatures, with or without a final period.
 @Suite struct TextLayoutOtherRenderersTests {

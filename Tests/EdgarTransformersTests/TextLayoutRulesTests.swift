@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func officerTitleAndOtherTextShareACell() {
-        let split = TextBuffer.splitTitle
+        let split = TextLayoutParser.splitTitle
         #expect(split("CEO / Member of group", "true", "true") == ("CEO", "Member of group"))
         #expect(split("EVP / CFO", "true", "false") == ("EVP / CFO", nil))
         #expect(split("Trustee / Adviser", "false", "true") == (nil, "Trustee / Adviser"))

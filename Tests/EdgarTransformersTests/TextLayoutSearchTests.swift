@@ -1,3 +1,4 @@
+import EdgarCore
 import Testing
 
 @testable import EdgarTransformers
@@ -28,7 +29,7 @@ import Testing
     }
 
     /// `find` by definition: the first word start in the range where the pattern matches.
-    static func naiveFind(_ text: TextBuffer, _ pattern: [UInt8], in range: Range<Int>) -> Range<Int>? {
+    static func naiveFind(_ text: TextLayoutParser, _ pattern: [UInt8], in range: Range<Int>) -> Range<Int>? {
         for i in range where text.atWordStart(i, lower: range.lowerBound) {
             if let end = text.match(pattern, at: i, limit: range.upperBound) { return i..<end }
         }
@@ -44,7 +45,7 @@ import Testing
         var compared = 0
         var found = 0
         for seed in 0..<60 as Range<UInt64> {
-            let text = TextBuffer(Self.randomText(seed: seed, pieces: 400))
+            let text = TextLayoutParser(Self.randomText(seed: seed, pieces: 400))
             for pattern in Self.patterns.map({ Array($0.utf8) }) {
                 for start in stride(from: 0, to: text.bytes.count, by: 97) {
                     let range = start..<min(text.bytes.count, start + 300)
@@ -60,18 +61,18 @@ import Testing
 
     @Test func firstLineHoldingAgreesWithOneSearchPerLine() {
         for seed in 100..<160 as Range<UInt64> {
-            let text = TextBuffer(Self.randomText(seed: seed, pieces: 500))
-            for pattern in Self.patterns.map(TextPattern.init(_:)) {
+            let text = TextLayoutParser(Self.randomText(seed: seed, pieces: 500))
+            for pattern in Self.patterns.map({ BytePattern(text: $0) }) {
                 for start in [0, 1, text.lines.count / 2, max(0, text.lines.count - 1), text.lines.count] {
                     let expected = (start..<text.lines.count).first { text.find(pattern, in: text.lines[$0]) != nil }
-                    #expect(text.firstLine(from: start, holding: pattern) == expected, "seed \(seed), \(pattern.bytes)")
+                    #expect(text.firstLine(from: start, holding: pattern) == expected, "seed \(seed), \(pattern.lower)")
                 }
             }
         }
     }
 
     @Test func aLabelBrokenAcrossLinesIsNotInEitherLine() {
-        let text = TextBuffer(Array("Explanation of\nResponses:\nExplanation of Responses:\n".utf8))
+        let text = TextLayoutParser(Array("Explanation of\nResponses:\nExplanation of Responses:\n".utf8))
         #expect(text.firstLine(from: 0, holding: TextSections.Pattern.explanation) == 2)
     }
 
@@ -94,7 +95,7 @@ import Testing
 
     @Test func signatureLinesReadTheSameOnBytesAndOnCharacters() throws {
         func signature(_ line: String) -> (String?, String?)? {
-            let text = TextBuffer(Array(line.utf8))
+            let text = TextLayoutParser(Array(line.utf8))
             return text.signature(text.lines[0]).map { ($0.name, $0.date) }
         }
         let plain = try #require(signature("/s/ Jane  Q.\tDoe   01/02/2024  "))

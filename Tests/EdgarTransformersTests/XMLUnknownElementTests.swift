@@ -5,8 +5,8 @@ import Testing
 
 @testable import EdgarTransformers
 
-/// `unknown_element` (OUTPUT.md 1.1): an element inside `ownershipDocument` without a parser rule is one issue on
-/// the filings row, per distinct path, never dropped in silence.
+/// `unknown_element` (docs/TABLES.md, "Issue codes"): an element inside `ownershipDocument` without a parser rule
+/// is one issue on the filings row, per distinct path, never dropped in silence.
 @Suite struct XMLUnknownElementTests {
     let parser = XMLOwnershipParser()
     let encoder = RowEncoder(parserVersion: "test/1")

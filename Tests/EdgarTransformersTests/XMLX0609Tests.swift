@@ -177,7 +177,7 @@ import Testing
         #expect(emptyElements > 0)
     }
 
-    /// The text layout does not show the new fields: null there, as OUTPUT.md says.
+    /// The text layout does not show the new fields: null there, as docs/TABLES.md says.
     @Test func theTextLayoutKeepsThemNull() throws {
         var generator = FilingGenerator(seed: 77, filingDate: CivilDate(year: 2026, month: 8, day: 17))
         var model = generator.nextDocument(form: .form4)

@@ -6,7 +6,7 @@ import Glibc
 public typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 
 // SwiftPM links executables with `--defsym main=<module>_main`, so libFuzzer's own `main` never runs; each
-// target's main.swift hands its callback to the driver instead (ENGINEERING.md §7).
+// target's main.swift hands its callback to the driver instead (FuzzTesting/README.md).
 @_silgen_name("LLVMFuzzerRunDriver")
 private func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<Int32>,

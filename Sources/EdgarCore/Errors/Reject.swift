@@ -5,7 +5,7 @@ public enum RejectStage: String, Sendable, Equatable {
     case transform
 }
 
-/// The closed vocabulary of reject reasons (OUTPUT.md, rejects table).
+/// The closed vocabulary of reject reasons (docs/TABLES.md, "Reject codes").
 public enum RejectCode: String, Sendable, Equatable, CaseIterable, Comparable {
     case unreadableInput = "unreadable_input"
     case emptyInput = "empty_input"

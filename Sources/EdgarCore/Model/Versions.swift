@@ -2,6 +2,6 @@
 public enum Versions {
     /// Bumped whenever a change to parsing could change a row.
     public static let parser = "edgar-etl/0.1.0"
-    /// OUTPUT.md's `contract_version`.
+    /// The manifests' `contract_version` (docs/TABLES.md, "Files on disk").
     public static let contract = 1
 }

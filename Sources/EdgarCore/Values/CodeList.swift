@@ -1,4 +1,4 @@
-/// The closed code lists of OUTPUT.md.
+/// The closed code lists of docs/TABLES.md.
 public enum CodeList: Sendable, CaseIterable {
     case transactionCode
     case acquiredDisposed

@@ -1,4 +1,5 @@
-/// Why a filed value could not be normalised: the `code` of an entry in a row's `issues` (OUTPUT.md, Values).
+/// Why a filed value could not be normalised: the `code` of an entry in a row's `issues` (docs/TABLES.md, "Issue
+/// codes").
 public enum ValueIssueCode: String, Sendable, Equatable, CaseIterable {
     case invalidDate = "invalid_date"
     case invalidDecimal = "invalid_decimal"
@@ -35,6 +36,6 @@ public struct Normalized<Value: Sendable & Equatable>: Sendable, Equatable {
     public static func invalid(_ issue: ValueIssueCode) -> Normalized { Normalized(value: nil, issue: issue) }
 }
 
-/// The value rules of OUTPUT.md as pure functions over the as-filed text. Every normaliser trims surrounding
-/// whitespace first and treats an empty value as absent (null, no issue).
+/// The value rules of docs/TABLES.md ("Values") as pure functions over the as-filed text. Every normaliser trims
+/// surrounding whitespace first and treats an empty value as absent (null, no issue).
 public enum Normalize {}

@@ -1,4 +1,4 @@
-/// The printed text of Forms 3, 4 and 5 as the text layout shows it (FORMATS.md e; the seed for Form 4).
+/// The printed text of Forms 3, 4 and 5 as the text layout shows it (the seed for Form 4).
 enum TextLayoutForm {
     case form3, form4, form5
 

@@ -30,8 +30,8 @@ public struct TextLayoutRenderOptions: Sendable, Equatable {
     }
 }
 
-/// Writes a model as the text layout (the seed's shape; Form 3 and 5 labels and columns from FORMATS.md e), so that
-/// the generator can make text filings with known truth. Deterministic.
+/// Writes a model as the text layout (the seed's shape; Form 3 and 5 labels and columns as the SEC's printed forms
+/// have them), so that the generator can make text filings with known truth. Deterministic.
 ///
 /// Everything the parser reads is written: a boolean box is shown only when the model holds a value (with `X` when
 /// it is true); values are formatted for display (dates `MM/DD/YYYY`, amounts `58,000`, prices `$0.85`). What the

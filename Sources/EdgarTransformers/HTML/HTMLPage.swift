@@ -240,7 +240,7 @@ struct HTMLPageReader {
         let last = haystack.endIndex - needle.count
         while i <= last {
             var k = 0
-            while k < needle.count, lowered(haystack[i + k]) == needle[k] { k += 1 }
+            while k < needle.count, haystack[i + k].asciiLowercased == needle[k] { k += 1 }
             if k == needle.count { return true }
             i += 1
         }

@@ -1,6 +1,6 @@
 import EdgarCore
 
-/// Reads the SEC's HTML view of a Form 3, 4 or 5 (OUTPUT.md, "The HTML view") into the same model as the XML.
+/// Reads the SEC's HTML view of a Form 3, 4 or 5 (docs/TABLES.md, "Layouts") into the same model as the XML.
 ///
 /// The page is parsed by libxml2's HTML parser; its cells become the text layout (each row of a top-level table a
 /// line, its cells joined by TAB, anything nested in a cell flattened with single spaces), which the text layout's
@@ -12,7 +12,7 @@ public enum HTMLViewParser {
             throw DocumentRejection(
                 .memberTooLarge, "document of \(bytes.count) bytes is larger than the limit of \(limits.maxDocumentBytes)")
         }
-        let utf8 = bytes.withUnsafeBytes { XMLProlog.isValidUTF8($0) }
+        let utf8 = bytes.withUnsafeBytes { UTF8Validation.isValid($0) }
         let page = try bytes.withUnsafeBytes { raw in
             Result { () throws(DocumentRejection) in try HTMLPage.read(raw, encoding: utf8 ? "UTF-8" : "windows-1252") }
         }.get()

@@ -45,7 +45,7 @@ public struct Column: Sendable, Equatable {
     public let nullable: Bool
 }
 
-/// The columns of one output table, in the order OUTPUT.md lists them: the value columns, then `footnote_ids`
+/// The columns of one output table, in the order docs/TABLES.md lists them: the value columns, then `footnote_ids`
 /// (tables whose values carry footnotes) and `issues` (every table but rejects).
 ///
 /// Rows are written through these lists, so a key can neither be misspelt nor written out of order; schemas are
@@ -236,7 +236,7 @@ public enum Columns {
         ],
         required: ["filing_id", "signature_index"])
 
-    /// OUTPUT.md lists no `issues` for rejects: a reject is itself the explanation. `filing_id` is null when the
+    /// docs/TABLES.md lists no `issues` for rejects: a reject is itself the explanation. `filing_id` is null when the
     /// input never got as far as a document.
     static let rejects = ColumnList(
         [

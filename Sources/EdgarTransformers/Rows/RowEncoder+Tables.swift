@@ -1,9 +1,6 @@
 import EdgarCore
 
 /// One function per table: each writes the values in its `ColumnList` order with the rule of each column.
-///
-/// Rows come as pointers into the document's arrays: passed by value (even `borrowing`), every row struct was
-/// copied, retaining and then releasing each of its strings and arrays.
 extension RowEncoder {
     func writeFiling(
         _ d: OwnershipDocument, _ extracted: ExtractedDocument, filingID: String, accession: String?, formType: String,
@@ -38,108 +35,103 @@ extension RowEncoder {
         rows.endRow()
     }
 
-    func writeOwner(_ o: UnsafePointer<ReportingOwner>, filingID: String, index: Int, to rows: inout RowWriter) {
+    func writeOwner(_ o: ReportingOwner, filingID: String, index: Int, to rows: inout RowWriter) {
         rows.beginRow(Columns.reportingOwners)
         rows.verbatim(filingID)
         rows.index(index)
-        rows.cik(o.pointee.cik)
-        rows.string(o.pointee.name)
-        rows.string(o.pointee.street1)
-        rows.string(o.pointee.street2)
-        rows.string(o.pointee.city)
-        rows.string(o.pointee.state)
-        rows.string(o.pointee.zipCode)
-        rows.string(o.pointee.stateDescription)
-        rows.boolean(o.pointee.nonUSAddressFlag)
-        rows.string(o.pointee.nonUSStateTerritory)
-        rows.string(o.pointee.country)
-        rows.boolean(o.pointee.isDirector)
-        rows.boolean(o.pointee.isOfficer)
-        rows.boolean(o.pointee.isTenPercentOwner)
-        rows.boolean(o.pointee.isOther)
-        rows.string(o.pointee.officerTitle)
-        rows.string(o.pointee.otherText)
+        rows.cik(o.cik)
+        rows.string(o.name)
+        rows.string(o.street1)
+        rows.string(o.street2)
+        rows.string(o.city)
+        rows.string(o.state)
+        rows.string(o.zipCode)
+        rows.string(o.stateDescription)
+        rows.boolean(o.nonUSAddressFlag)
+        rows.string(o.nonUSStateTerritory)
+        rows.string(o.country)
+        rows.boolean(o.isDirector)
+        rows.boolean(o.isOfficer)
+        rows.boolean(o.isTenPercentOwner)
+        rows.boolean(o.isOther)
+        rows.string(o.officerTitle)
+        rows.string(o.otherText)
         rows.endRow()
     }
 
-    func writeTransaction(_ t: UnsafePointer<NonDerivativeTransaction>, filingID: String, index: Int, to rows: inout RowWriter) {
+    func writeTransaction(_ t: NonDerivativeTransaction, filingID: String, index: Int, to rows: inout RowWriter) {
         rows.beginRow(Columns.nonDerivativeTransactions)
         rows.verbatim(filingID)
         rows.index(index)
-        rows.string(t.pointee.securityTitle)
-        rows.date(t.pointee.transactionDate)
-        rows.date(t.pointee.deemedExecutionDate)
-        writeCoding(t.pointee.coding, to: &rows)
-        rows.code(t.pointee.timeliness, in: .timeliness)
-        rows.decimal(t.pointee.shares)
-        rows.decimal(t.pointee.pricePerShare)
-        rows.code(t.pointee.acquiredDisposedCode, in: .acquiredDisposed)
-        rows.decimal(t.pointee.sharesOwnedFollowing)
-        rows.decimal(t.pointee.valueOwnedFollowing)
-        rows.code(t.pointee.directOrIndirect, in: .directIndirect)
-        rows.string(t.pointee.natureOfOwnership)
-        rows.groupFootnotes(t.pointee.groupFootnotes)
+        rows.string(t.securityTitle)
+        rows.date(t.transactionDate)
+        rows.date(t.deemedExecutionDate)
+        writeCoding(t.coding, to: &rows)
+        rows.code(t.timeliness, in: .timeliness)
+        rows.decimal(t.shares)
+        rows.decimal(t.pricePerShare)
+        rows.code(t.acquiredDisposedCode, in: .acquiredDisposed)
+        rows.decimal(t.sharesOwnedFollowing)
+        rows.decimal(t.valueOwnedFollowing)
+        rows.code(t.directOrIndirect, in: .directIndirect)
+        rows.string(t.natureOfOwnership)
+        rows.groupFootnotes(t.groupFootnotes)
         rows.endRow()
     }
 
-    func writeHolding(_ h: UnsafePointer<NonDerivativeHolding>, filingID: String, index: Int, to rows: inout RowWriter) {
+    func writeHolding(_ h: NonDerivativeHolding, filingID: String, index: Int, to rows: inout RowWriter) {
         rows.beginRow(Columns.nonDerivativeHoldings)
         rows.verbatim(filingID)
         rows.index(index)
-        rows.string(h.pointee.securityTitle)
-        rows.code(h.pointee.coding.formType, in: nil, footnotes: h.pointee.coding.footnoteIDs)
-        rows.decimal(h.pointee.sharesOwnedFollowing)
-        rows.decimal(h.pointee.valueOwnedFollowing)
-        rows.code(h.pointee.directOrIndirect, in: .directIndirect)
-        rows.string(h.pointee.natureOfOwnership)
-        rows.groupFootnotes(h.pointee.groupFootnotes)
+        rows.string(h.securityTitle)
+        rows.code(h.coding.formType, in: nil, footnotes: h.coding.footnoteIDs)
+        rows.decimal(h.sharesOwnedFollowing)
+        rows.decimal(h.valueOwnedFollowing)
+        rows.code(h.directOrIndirect, in: .directIndirect)
+        rows.string(h.natureOfOwnership)
+        rows.groupFootnotes(h.groupFootnotes)
         rows.endRow()
     }
 
-    func writeTransaction(_ t: UnsafePointer<DerivativeTransaction>, filingID: String, index: Int, to rows: inout RowWriter) {
+    func writeTransaction(_ t: DerivativeTransaction, filingID: String, index: Int, to rows: inout RowWriter) {
         rows.beginRow(Columns.derivativeTransactions)
         rows.verbatim(filingID)
         rows.index(index)
-        rows.string(t.pointee.securityTitle)
-        rows.decimal(t.pointee.conversionOrExercisePrice)
-        rows.date(t.pointee.transactionDate)
-        rows.date(t.pointee.deemedExecutionDate)
-        writeCoding(t.pointee.coding, to: &rows)
-        rows.code(t.pointee.timeliness, in: .timeliness)
-        rows.decimal(t.pointee.shares)
-        rows.decimal(t.pointee.totalValue)
-        rows.decimal(t.pointee.pricePerShare)
-        rows.code(t.pointee.acquiredDisposedCode, in: .acquiredDisposed)
-        rows.date(t.pointee.exerciseDate)
-        rows.date(t.pointee.expirationDate)
-        rows.string(t.pointee.underlyingSecurityTitle)
-        rows.decimal(t.pointee.underlyingSecurityShares)
-        rows.decimal(t.pointee.underlyingSecurityValue)
-        rows.decimal(t.pointee.sharesOwnedFollowing)
-        rows.decimal(t.pointee.valueOwnedFollowing)
-        rows.code(t.pointee.directOrIndirect, in: .directIndirect)
-        rows.string(t.pointee.natureOfOwnership)
-        rows.groupFootnotes(t.pointee.groupFootnotes)
-        rows.endRow()
+        rows.string(t.securityTitle)
+        rows.decimal(t.conversionOrExercisePrice)
+        rows.date(t.transactionDate)
+        rows.date(t.deemedExecutionDate)
+        writeCoding(t.coding, to: &rows)
+        rows.code(t.timeliness, in: .timeliness)
+        rows.decimal(t.shares)
+        rows.decimal(t.totalValue)
+        rows.decimal(t.pricePerShare)
+        rows.code(t.acquiredDisposedCode, in: .acquiredDisposed)
+        writeDerivativeTail(t, to: &rows)
     }
 
-    func writeHolding(_ h: UnsafePointer<DerivativeHolding>, filingID: String, index: Int, to rows: inout RowWriter) {
+    func writeHolding(_ h: DerivativeHolding, filingID: String, index: Int, to rows: inout RowWriter) {
         rows.beginRow(Columns.derivativeHoldings)
         rows.verbatim(filingID)
         rows.index(index)
-        rows.string(h.pointee.securityTitle)
-        rows.decimal(h.pointee.conversionOrExercisePrice)
-        rows.code(h.pointee.coding.formType, in: nil, footnotes: h.pointee.coding.footnoteIDs)
-        rows.date(h.pointee.exerciseDate)
-        rows.date(h.pointee.expirationDate)
-        rows.string(h.pointee.underlyingSecurityTitle)
-        rows.decimal(h.pointee.underlyingSecurityShares)
-        rows.decimal(h.pointee.underlyingSecurityValue)
-        rows.decimal(h.pointee.sharesOwnedFollowing)
-        rows.decimal(h.pointee.valueOwnedFollowing)
-        rows.code(h.pointee.directOrIndirect, in: .directIndirect)
-        rows.string(h.pointee.natureOfOwnership)
-        rows.groupFootnotes(h.pointee.groupFootnotes)
+        rows.string(h.securityTitle)
+        rows.decimal(h.conversionOrExercisePrice)
+        rows.code(h.coding.formType, in: nil, footnotes: h.coding.footnoteIDs)
+        writeDerivativeTail(h, to: &rows)
+    }
+
+    /// The columns that end both derivative tables, `exercise_date` through the group footnotes, and the row's end.
+    private func writeDerivativeTail(_ row: some DerivativeRowTail, to rows: inout RowWriter) {
+        rows.date(row.exerciseDate)
+        rows.date(row.expirationDate)
+        rows.string(row.underlyingSecurityTitle)
+        rows.decimal(row.underlyingSecurityShares)
+        rows.decimal(row.underlyingSecurityValue)
+        rows.decimal(row.sharesOwnedFollowing)
+        rows.decimal(row.valueOwnedFollowing)
+        rows.code(row.directOrIndirect, in: .directIndirect)
+        rows.string(row.natureOfOwnership)
+        rows.groupFootnotes(row.groupFootnotes)
         rows.endRow()
     }
 
@@ -150,20 +142,38 @@ extension RowEncoder {
         rows.boolean(coding.equitySwapInvolved)
     }
 
-    func writeFootnote(_ f: UnsafePointer<Footnote>, filingID: String, to rows: inout RowWriter) {
+    func writeFootnote(_ f: Footnote, filingID: String, to rows: inout RowWriter) {
         rows.beginRow(Columns.footnotes)
         rows.verbatim(filingID)
-        rows.string(f.pointee.id)
-        rows.string(f.pointee.text)
+        rows.string(f.id)
+        rows.string(f.text)
         rows.endRow()
     }
 
-    func writeSignature(_ s: UnsafePointer<Signature>, filingID: String, index: Int, to rows: inout RowWriter) {
+    func writeSignature(_ s: Signature, filingID: String, index: Int, to rows: inout RowWriter) {
         rows.beginRow(Columns.signatures)
         rows.verbatim(filingID)
         rows.index(index)
-        rows.string(s.pointee.name)
-        rows.date(s.pointee.date)
+        rows.string(s.name)
+        rows.date(s.date)
         rows.endRow()
     }
 }
+
+/// What a derivative transaction and a derivative holding both hold, in the order of the last columns of their
+/// tables (`RowEncoder.writeDerivativeTail`).
+protocol DerivativeRowTail {
+    var exerciseDate: Field { get }
+    var expirationDate: Field { get }
+    var underlyingSecurityTitle: Field { get }
+    var underlyingSecurityShares: Field { get }
+    var underlyingSecurityValue: Field { get }
+    var sharesOwnedFollowing: Field { get }
+    var valueOwnedFollowing: Field { get }
+    var directOrIndirect: Field { get }
+    var natureOfOwnership: Field { get }
+    var groupFootnotes: [GroupFootnote] { get }
+}
+
+extension DerivativeTransaction: DerivativeRowTail {}
+extension DerivativeHolding: DerivativeRowTail {}

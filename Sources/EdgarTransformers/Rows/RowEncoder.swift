@@ -1,6 +1,6 @@
 import EdgarCore
 
-/// Turns one ownership document (either layout) into the NDJSON rows of every table of OUTPUT.md, and rejects
+/// Turns one ownership document (either layout) into the NDJSON rows of every table of docs/TABLES.md, and rejects
 /// into rows of the rejects table. All value normalisation happens here, once, for both layouts.
 public struct RowEncoder: Sendable {
     public let granularity: PartitionGranularity
@@ -31,41 +31,31 @@ public struct RowEncoder: Sendable {
             if chunk.rows > 0 { tables[table] = chunk }
         }
 
-        // Rows are read in place through a buffer (see `writeTransaction`).
+        /// One row per element, numbered from 1 (the `*_index` columns), then the table's chunk.
+        func writeRows<Row>(_ elements: [Row], _ table: Table, _ write: (Row, Int, inout RowWriter) -> Void) {
+            for (offset, element) in elements.enumerated() { write(element, offset + 1, &rows) }
+            take(table)
+        }
+
         writeFiling(document, extracted, filingID: filingID, accession: accession, formType: formType, to: &rows)
         take(.filings)
-        document.reportingOwners.withUnsafeBufferPointer { owners in
-            for i in owners.indices { writeOwner(owners.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows) }
+        writeRows(document.reportingOwners, .reportingOwners) { writeOwner($0, filingID: filingID, index: $1, to: &$2) }
+        writeRows(document.nonDerivativeTransactions, .nonDerivativeTransactions) {
+            writeTransaction($0, filingID: filingID, index: $1, to: &$2)
         }
-        take(.reportingOwners)
-        document.nonDerivativeTransactions.withUnsafeBufferPointer { transactions in
-            for i in transactions.indices {
-                writeTransaction(transactions.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows)
-            }
+        writeRows(document.nonDerivativeHoldings, .nonDerivativeHoldings) {
+            writeHolding($0, filingID: filingID, index: $1, to: &$2)
         }
-        take(.nonDerivativeTransactions)
-        document.nonDerivativeHoldings.withUnsafeBufferPointer { holdings in
-            for i in holdings.indices { writeHolding(holdings.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows) }
+        writeRows(document.derivativeTransactions, .derivativeTransactions) {
+            writeTransaction($0, filingID: filingID, index: $1, to: &$2)
         }
-        take(.nonDerivativeHoldings)
-        document.derivativeTransactions.withUnsafeBufferPointer { transactions in
-            for i in transactions.indices {
-                writeTransaction(transactions.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows)
-            }
+        writeRows(document.derivativeHoldings, .derivativeHoldings) {
+            writeHolding($0, filingID: filingID, index: $1, to: &$2)
         }
-        take(.derivativeTransactions)
-        document.derivativeHoldings.withUnsafeBufferPointer { holdings in
-            for i in holdings.indices { writeHolding(holdings.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows) }
+        writeRows(document.footnotes, .footnotes) { footnote, _, rows in
+            writeFootnote(footnote, filingID: filingID, to: &rows)
         }
-        take(.derivativeHoldings)
-        document.footnotes.withUnsafeBufferPointer { footnotes in
-            for i in footnotes.indices { writeFootnote(footnotes.baseAddress.unsafelyUnwrapped + i, filingID: filingID, to: &rows) }
-        }
-        take(.footnotes)
-        document.signatures.withUnsafeBufferPointer { signatures in
-            for i in signatures.indices { writeSignature(signatures.baseAddress.unsafelyUnwrapped + i, filingID: filingID, index: i + 1, to: &rows) }
-        }
-        take(.signatures)
+        writeRows(document.signatures, .signatures) { writeSignature($0, filingID: filingID, index: $1, to: &$2) }
 
         return EncodedFiling(
             filingID: filingID, partition: partition(of: document, from: extracted), tables: tables)
@@ -92,7 +82,7 @@ public struct RowEncoder: Sendable {
         return PartitionKey(isoDate: date, granularity: granularity)
     }
 
-    /// `filing_id` per OUTPUT.md "Keys": the accession number, else `sha256:` and 20 hex digits of the body.
+    /// `filing_id` per docs/TABLES.md "Keys": the accession number, else `sha256:` and 20 hex digits of the body.
     public func filingID(for extracted: ExtractedDocument) -> String {
         Self.accessionNumber(of: extracted) ?? Self.hashID(of: extracted)
     }

@@ -18,7 +18,7 @@ public enum SchemaDialect: String, CaseIterable, Sendable {
     case markdown
 }
 
-/// Renders the output tables of OUTPUT.md as warehouse schemas. Every schema is derived from `Columns` (the
+/// Renders the output tables of docs/TABLES.md as warehouse schemas. Every schema is derived from `Columns` (the
 /// lists the row encoder writes through), so a column cannot be missing, misspelt or out of order.
 ///
 /// How values map (the rows are NDJSON, see `RowWriter`):

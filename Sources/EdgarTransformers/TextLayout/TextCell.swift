@@ -13,7 +13,7 @@ struct TextCell {
     static let empty = TextCell(value: nil, footnoteIDs: [], isMoney: false)
 }
 
-extension TextBuffer {
+extension TextLayoutParser {
     /// Reads one cell. Trailing `(n)` markers become `Fn`; a numeric cell written `$ 0` reads as `$0`.
     func cell(_ range: Range<Int>?, numeric: Bool = false) -> TextCell {
         guard let range else { return .empty }
@@ -47,7 +47,7 @@ extension TextBuffer {
         var number = 0
         var digits = 0
         var scale = 1
-        while i >= range.lowerBound, isDigit(bytes[i]), digits < 6 {
+        while i >= range.lowerBound, bytes[i].isASCIIDigit, digits < 6 {
             number += Int(bytes[i] - UInt8(ascii: "0")) * scale
             scale *= 10
             digits += 1

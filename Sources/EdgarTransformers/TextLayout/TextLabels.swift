@@ -1,3 +1,5 @@
+import EdgarCore
+
 /// The labels of the form's boxes. Values sit between one label and the next, wherever the rendering put them, so
 /// the reader keys on labels and not on line positions.
 enum LabelKind: Sendable, Equatable {
@@ -82,7 +84,7 @@ struct LabelSet: Sendable {
         self.anywhere = anywhere
         self.byteFlags = (0...255).map { (value: Int) -> UInt8 in
             let starts = start[value] < end[value] || !anywhere.isEmpty
-            return (isWordByte(UInt8(value)) ? Self.isWord : 0) | (starts ? Self.mayStart : 0)
+            return (UInt8(value).isASCIIWordByte ? Self.isWord : 0) | (starts ? Self.mayStart : 0)
         }
     }
 }
@@ -123,13 +125,13 @@ enum TextLabels {
         "(Month/Day/Year)", "(Check all applicable)", "(Check Applicable Line)", "*",
     ].map { Array($0.lowercased().utf8) }
 
-    static let last = TextPattern("(last)")
-    static let first = TextPattern("(first)")
-    static let middle = TextPattern("(middle)")
-    static let street = TextPattern("(street)")
-    static let city = TextPattern("(city)")
-    static let state = TextPattern("(state)")
-    static let zip = TextPattern("(zip)")
+    static let last = BytePattern(text: "(last)")
+    static let first = BytePattern(text: "(first)")
+    static let middle = BytePattern(text: "(middle)")
+    static let street = BytePattern(text: "(street)")
+    static let city = BytePattern(text: "(city)")
+    static let state = BytePattern(text: "(state)")
+    static let zip = BytePattern(text: "(zip)")
 
     static let director = Array("director".utf8)
     static let tenPercentOwner = Array("10% owner".utf8)
@@ -151,7 +153,7 @@ struct LabelSegment {
     let value: Range<Int>
 }
 
-extension TextBuffer {
+extension TextLayoutParser {
     /// Every label of `labels` in `range`, in text order, overlapping matches resolved to the earlier (longer) one.
     func labels(_ labels: LabelSet, in range: Range<Int>) -> [LabelHit] {
         // One pass over the text: at each word start only the patterns whose first byte fits are tried. Each
@@ -162,7 +164,9 @@ extension TextBuffer {
         var found: [(kind: LabelKind, range: Range<Int>)] = []
         func tryPattern(_ index: Int, at i: Int) {
             guard nextAllowed[index] <= i else { return }
-            if let second = labels.second[index], i + 1 < range.upperBound, lowered(bytes[i + 1]) != second { return }
+            if let second = labels.second[index], i + 1 < range.upperBound, bytes[i + 1].asciiLowercased != second {
+                return
+            }
             guard let end = match(patterns[index].bytes, at: i, limit: range.upperBound) else { return }
             found.append((patterns[index].kind, i..<end))
             nextAllowed[index] = end
@@ -225,13 +229,13 @@ extension TextBuffer {
     /// `12.` / `2A.` right before a box label, with the whitespace between.
     private func boxNumberStart(before start: Int, lower: Int) -> Int {
         var i = start
-        while i > lower, isSpace(bytes[i - 1]) { i -= 1 }
+        while i > lower, bytes[i - 1].isSpaceTabCROrLF { i -= 1 }
         guard i > lower, bytes[i - 1] == UInt8(ascii: ".") else { return start }
         var j = i - 1
-        if j > lower, lowered(bytes[j - 1]) >= UInt8(ascii: "a"), lowered(bytes[j - 1]) <= UInt8(ascii: "z") { j -= 1 }
+        if j > lower, bytes[j - 1].isASCIILetter { j -= 1 }
         let digitsEnd = j
-        while j > lower, isDigit(bytes[j - 1]), digitsEnd - j < 2 { j -= 1 }
-        guard j < digitsEnd, j == lower || isSpace(bytes[j - 1]) else { return start }
+        while j > lower, bytes[j - 1].isASCIIDigit, digitsEnd - j < 2 { j -= 1 }
+        guard j < digitsEnd, j == lower || bytes[j - 1].isSpaceTabCROrLF else { return start }
         return j
     }
 
@@ -241,7 +245,7 @@ extension TextBuffer {
         while progressed {
             progressed = false
             var j = i
-            while j < limit, isSpace(bytes[j]) { j += 1 }
+            while j < limit, bytes[j].isSpaceTabCROrLF { j += 1 }
             for suffix in TextLabels.labelSuffixes {
                 if let end = match(suffix, at: j, limit: limit) {
                     i = end
@@ -257,16 +261,16 @@ extension TextBuffer {
     /// count too.
     func isChecked(before position: Int, lower: Int) -> Bool {
         var i = position
-        while i > lower, isSpace(bytes[i - 1]) { i -= 1 }
+        while i > lower, bytes[i - 1].isSpaceTabCROrLF { i -= 1 }
         var bracketed = false
         if i > lower, bytes[i - 1] == UInt8(ascii: "]") || bytes[i - 1] == UInt8(ascii: ")") {
             i -= 1
             bracketed = true
         }
-        guard i > lower, lowered(bytes[i - 1]) == UInt8(ascii: "x") else { return false }
+        guard i > lower, bytes[i - 1].asciiLowercased == UInt8(ascii: "x") else { return false }
         let before = i - 2
         if before < lower { return !bracketed }
         let b = bytes[before]
-        return bracketed ? (b == UInt8(ascii: "[") || b == UInt8(ascii: "(")) : isSpace(b)
+        return bracketed ? (b == UInt8(ascii: "[") || b == UInt8(ascii: "(")) : b.isSpaceTabCROrLF
     }
 }

@@ -19,7 +19,7 @@ struct TextLayoutHeader {
     var ownersWithCaptions = 0
 }
 
-extension TextBuffer {
+extension TextLayoutParser {
     func readHeader(regions: [Range<Int>]) -> TextLayoutHeader {
         var header = TextLayoutHeader()
         // Relationship boxes belong to the owner whose box 1 came last; one seen before any box 1 waits for it.
@@ -85,8 +85,9 @@ extension TextBuffer {
         return header
     }
 
-    private static let ombNumbers: [(TextPattern, String)] = [
-        (TextPattern("3235-0104"), "3"), (TextPattern("3235-0287"), "4"), (TextPattern("3235-0362"), "5"),
+    private static let ombNumbers: [(BytePattern, String)] = [
+        (BytePattern(text: "3235-0104"), "3"), (BytePattern(text: "3235-0287"), "4"),
+        (BytePattern(text: "3235-0362"), "5"),
     ]
 
     private func formForOMB(in range: Range<Int>) -> String? {
@@ -144,9 +145,9 @@ extension TextBuffer {
         var tokens: [Range<Int>] = []
         var i = r.lowerBound
         while i < r.upperBound {
-            while i < r.upperBound, isSpace(bytes[i]) { i += 1 }
+            while i < r.upperBound, bytes[i].isSpaceTabCROrLF { i += 1 }
             let start = i
-            while i < r.upperBound, !isSpace(bytes[i]) { i += 1 }
+            while i < r.upperBound, !bytes[i].isSpaceTabCROrLF { i += 1 }
             if start < i { tokens.append(start..<i) }
         }
         guard !tokens.isEmpty else { return (nil, nil, nil) }
@@ -163,7 +164,7 @@ extension TextBuffer {
         if let k = tokens.lastIndex(where: { $0.count == 2 }) {
             return (joined(tokens[..<k]), string(tokens[k]), joined(tokens[(k + 1)...]))
         }
-        if let lastToken = tokens.last, bytes[lastToken].contains(where: isDigit) {
+        if let lastToken = tokens.last, bytes[lastToken].contains(where: \.isASCIIDigit) {
             return (joined(tokens.dropLast()), nil, string(lastToken))
         }
         return (foldedString(r), nil, nil)
@@ -206,11 +207,11 @@ extension TextBuffer {
     /// Past whitespace and one checkbox mark (`X`, `[X]`, `(X)`, `[ ]`) that is followed by whitespace.
     private func afterCheckMark(from start: Int, limit: Int) -> Int {
         var i = start
-        while i < limit, isSpace(bytes[i]) { i += 1 }
+        while i < limit, bytes[i].isSpaceTabCROrLF { i += 1 }
         for mark in Self.checkMarks {
-            if let end = match(mark, at: i, limit: limit), end < limit, isSpace(bytes[end]) {
+            if let end = match(mark, at: i, limit: limit), end < limit, bytes[end].isSpaceTabCROrLF {
                 var j = end
-                while j < limit, isSpace(bytes[j]) { j += 1 }
+                while j < limit, bytes[j].isSpaceTabCROrLF { j += 1 }
                 return j
             }
         }
@@ -219,8 +220,7 @@ extension TextBuffer {
 
     private func isWordEnd(_ i: Int, limit: Int) -> Bool {
         guard i < limit else { return true }
-        let b = lowered(bytes[i])
-        return !(isDigit(b) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")))
+        return !bytes[i].isASCIIWordByte
     }
 
     /// `title / text`. A leading `/ ` means no title, a trailing ` /` no text; when exactly one of Officer and
@@ -281,19 +281,19 @@ extension StringProtocol {
         // scalar, and no cluster ends in such a byte after a whitespace scalar).
         let utf8 = s.utf8
         var (lo, hi) = (utf8.startIndex, utf8.endIndex)
-        while lo < hi, isASCIIWhitespace(utf8[lo]) {
+        while lo < hi, utf8[lo].isASCIIWhitespace {
             let next = utf8.index(after: lo)
             guard next == hi || utf8[next] < 0x80 else { break }
             lo = next
         }
         while lo < hi {
             let last = utf8.index(before: hi)
-            guard isASCIIWhitespace(utf8[last]), last == lo || utf8[utf8.index(before: last)] < 0x80 else { break }
+            guard utf8[last].isASCIIWhitespace, last == lo || utf8[utf8.index(before: last)] < 0x80 else { break }
             hi = last
         }
         s = s[lo..<hi]
-        if let first = s.utf8.first, let last = s.utf8.last, first < 0x80, last < 0x80, !isASCIIWhitespace(first),
-            !isASCIIWhitespace(last)
+        if let first = s.utf8.first, let last = s.utf8.last, first < 0x80, last < 0x80, !first.isASCIIWhitespace,
+            !last.isASCIIWhitespace
         {
             return String(s)
         }

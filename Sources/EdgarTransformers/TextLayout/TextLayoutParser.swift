@@ -1,14 +1,44 @@
 import EdgarCore
 
-/// Reads the text layout, the plain-text rendering of Forms 3, 4 and 5 (OUTPUT.md, "The text layout"), into the
-/// same model as the XML variant.
+/// Reads the text layout, the plain-text rendering of Forms 3, 4 and 5 (docs/TABLES.md, "Layouts"), into the
+/// same model as the XML variant. `parse` is the entry; a parser value is the document's text after its markup is
+/// taken away (`<u>`/`</u>` removed, `\$` turned into `$`, CRLF and lone CR turned into LF, UTF-8 NBSP turned
+/// into a space), and every part reads byte ranges of `bytes`:
+///
+/// - `TextSections.swift`: the document cut into header regions, Tables I and II, footnotes, remarks, signatures;
+/// - `TextLayoutHeader.swift`: the boxes above the tables (form, period, issuer, reporting persons, checkboxes);
+/// - `TextLayoutTables.swift` and `TextCell.swift`: the table rows, cell by cell;
+/// - `TextLayoutParser+Trailer.swift`: footnotes, remarks and signatures;
+/// - `TextLabels.swift` and `TextLayoutParser+Search.swift`: finding the printed labels and patterns;
+/// - `TextLayoutParser+Text.swift`: markup removal, lines, strings, trimming, cells.
 ///
 /// The reader keys on labels, not on line positions: boxes outside the tables are label-delimited segments wherever
 /// they sit; table rows are TAB-separated cells by column position. Values are kept as shown (`58,000`, `$0.85`,
 /// `11/10/2003`); the row encoder normalises them later, exactly as for XML values. Linear in the input size.
-public enum TextLayoutParser {
+public struct TextLayoutParser {
+    let bytes: [UInt8]
+    /// One range per line, without its LF.
+    let lines: [Range<Int>]
+    /// The bytes were not valid UTF-8 and strings are decoded as Windows-1252.
+    let isWindows1252: Bool
+
+    init(_ raw: [UInt8]) {
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(raw.count / 40)
+        // Every rewrite keeps or shortens the text, so the output fits in the input's size and is written through
+        // a pointer: no per-byte append.
+        let out = [UInt8](unsafeUninitializedCapacity: raw.count) { out, written in
+            written = raw.withUnsafeBufferPointer { raw in
+                Self.unmarkup(raw, into: out, lines: &lines)
+            }
+        }
+        self.bytes = out
+        self.lines = lines
+        self.isWindows1252 = !out.withUnsafeBytes { UTF8Validation.isValid($0) }
+    }
+
     public static func parse(_ bytes: [UInt8]) throws(DocumentRejection) -> OwnershipDocument {
-        let text = TextBuffer(bytes)
+        let text = TextLayoutParser(bytes)
         try rejectIfObviouslyNotText(text)
         let sections = TextSections(text)
 
@@ -60,7 +90,7 @@ public enum TextLayoutParser {
         return document
     }
 
-    private static func rejectIfObviouslyNotText(_ text: TextBuffer) throws(DocumentRejection) {
+    private static func rejectIfObviouslyNotText(_ text: TextLayoutParser) throws(DocumentRejection) {
         guard let first = text.lines.first(where: { !text.isBlank($0) }) else {
             throw DocumentRejection(.unrecognizedLayout, "not the text layout: the document is empty")
         }

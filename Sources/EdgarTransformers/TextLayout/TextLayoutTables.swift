@@ -15,10 +15,10 @@ private let subHeaderWords: [[UInt8]] = [
     "amount or number of shares",
 ].map { Array($0.utf8) }
 
-extension TextBuffer {
-    private static let instructionsMarker = TextPattern("(instr.")
-    private static let dateMarker = TextPattern("(month/day/year)")
-    private static let noSecuritiesMarker = TextPattern("no securities are beneficially owned")
+extension TextLayoutParser {
+    private static let instructionsMarker = BytePattern(text: "(instr.")
+    private static let dateMarker = BytePattern(text: "(month/day/year)")
+    private static let noSecuritiesMarker = BytePattern(text: "no securities are beneficially owned")
     private static let exampleMarker = Array("(e.g.".utf8)
     private static let longestSubHeaderWord = subHeaderWords.map(\.count).max()!
 
@@ -70,7 +70,7 @@ extension TextBuffer {
     private func equalsIgnoringCase(_ range: Range<Int>, _ lower: [UInt8]) -> Bool {
         var k = 0
         for i in range {
-            guard lowered(bytes[i]) == lower[k] else { return false }
+            guard bytes[i].asciiLowercased == lower[k] else { return false }
             k += 1
         }
         return true
@@ -210,30 +210,5 @@ extension TextCell {
     var timeliness: Field {
         let early = value.map { $0.uppercased() == "V" } ?? false
         return Field(early ? "E" : nil, footnoteIDs: footnoteIDs)
-    }
-}
-
-extension String {
-    /// A plain substring test on UTF-8 bytes. `String.contains(_: StringProtocol)` goes through the
-    /// string-processing searcher, which builds a table per call and dominated the text-layout profile.
-    func containsBytes(_ needle: StaticString) -> Bool {
-        var haystack = self
-        return haystack.withUTF8 { hay in
-            needle.withUTF8Buffer { pin in
-                guard pin.count > 0, hay.count >= pin.count else { return pin.count == 0 }
-                let first = pin[0]
-                var i = 0
-                let last = hay.count - pin.count
-                while i <= last {
-                    if hay[i] == first {
-                        var j = 1
-                        while j < pin.count && hay[i + j] == pin[j] { j += 1 }
-                        if j == pin.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
     }
 }

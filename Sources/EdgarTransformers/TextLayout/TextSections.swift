@@ -1,3 +1,5 @@
+import EdgarCore
+
 /// Where the parts of a text layout are, by line: the boxes, Table I, Table II, footnotes, remarks, signatures.
 ///
 /// Order on the page: boxes, Table I, Table II, the boxes of further owners, "Explanation of Responses:",
@@ -16,7 +18,7 @@ struct TextSections {
     /// The line "No securities are beneficially owned" stood after the tables.
     var noSecuritiesStatement = false
 
-    init(_ text: TextBuffer) {
+    init(_ text: TextLayoutParser) {
         let lines = text.lines
         let count = lines.count
         var tableITitle: Int?
@@ -33,7 +35,7 @@ struct TextSections {
             (start..<count).first { predicate(lines[$0]) }
         }
         let explanation = text.firstLine(from: afterTables, holding: Pattern.explanation)
-        let remarks = firstLine(from: afterTables) { text.startsWith(Pattern.remarks.bytes, $0) }
+        let remarks = firstLine(from: afterTables) { text.startsWith(Pattern.remarks.lower, $0) }
         let signatureCaption = text.firstLine(from: afterTables, holding: Pattern.signatureCaption)
         let reminder = firstLine(from: afterTables) { text.startsWith(Pattern.reminder, $0) }
         let furtherOwners = afterTables > 0 ? text.firstLine(from: afterTables, holding: Pattern.reportingPerson) : nil
@@ -112,23 +114,23 @@ struct TextSections {
     }
 
     enum Pattern {
-        static let explanation = TextPattern("explanation of responses")
-        static let remarks = TextPattern("remarks:")
-        static let signatureCaption = TextPattern("signature of reporting person")
+        static let explanation = BytePattern(text: "explanation of responses")
+        static let remarks = BytePattern(text: "remarks:")
+        static let signatureCaption = BytePattern(text: "signature of reporting person")
         static let reminder = Array("reminder:".utf8)
-        static let reportingPerson = TextPattern("name and address of reporting person")
+        static let reportingPerson = BytePattern(text: "name and address of reporting person")
         static let tableTitle = Array("table i".utf8)
         static let noSecurities = Array("no securities are beneficially owned".utf8)
     }
 }
 
-extension TextBuffer {
+extension TextLayoutParser {
     /// The first line at or after line `start` in which `find(pattern, in: line)` succeeds.
     ///
     /// One search through the rest of the text instead of one per line: a match found there is a match in its
     /// line when it ends within that line (whitespace in a pattern never stops at a line's end, as patterns end
     /// in a literal byte), and a line start is a word start either way (a LF precedes it).
-    func firstLine(from start: Int, holding pattern: TextPattern) -> Int? {
+    func firstLine(from start: Int, holding pattern: BytePattern) -> Int? {
         guard start < lines.count else { return nil }
         let words = lines[start].lowerBound
         let end = lines[lines.count - 1].upperBound
@@ -156,12 +158,12 @@ extension TextBuffer {
         let r = trim(line)
         guard let end = match(TextSections.Pattern.tableTitle, at: r.lowerBound, limit: r.upperBound) else { return nil }
         if end == r.upperBound { return 1 }
-        let next = lowered(bytes[end])
+        let next = bytes[end].asciiLowercased
         if next == UInt8(ascii: "i") {
-            guard end + 1 == r.upperBound || !(lowered(bytes[end + 1]) >= UInt8(ascii: "a") && lowered(bytes[end + 1]) <= UInt8(ascii: "z")) else { return nil }
+            guard end + 1 == r.upperBound || !bytes[end + 1].isASCIILetter else { return nil }
             return 2
         }
-        return next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z") ? nil : 1
+        return next.isASCIILetter ? nil : 1
     }
 
     /// The trimmed line is only the word "Date" (a converter may put the caption's second cell on a line of its own).
@@ -176,7 +178,7 @@ extension TextBuffer {
         if !r.isEmpty, bytes[r.upperBound - 1] == UInt8(ascii: ".") { r = r.lowerBound..<(r.upperBound - 1) }
         let pattern = TextSections.Pattern.noSecurities
         guard r.count == pattern.count else { return false }
-        for (k, b) in pattern.enumerated() where lowered(bytes[r.lowerBound + k]) != b { return false }
+        for (k, b) in pattern.enumerated() where bytes[r.lowerBound + k].asciiLowercased != b { return false }
         return true
     }
 

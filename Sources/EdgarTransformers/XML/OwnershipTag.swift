@@ -1,5 +1,5 @@
-/// The element names of `ownershipDocument` that the builder knows (FORMATS.md §d); every other name is `.other`,
-/// an unknown element. Raw values are the element names.
+/// The element names of `ownershipDocument` that the builder knows (the SEC's ownership XML schemas, X0101 to
+/// X0609); every other name is `.other`, an unknown element. Raw values are the element names.
 enum OwnershipTag: String, CaseIterable {
     case other = ""
     case ownershipDocument
@@ -50,14 +50,14 @@ enum OwnershipTag: String, CaseIterable {
     // Documented ignores: in the published schemas, deliberately not read. `rptOwnerCcc` is the owner's EDGAR access
     // code (a credential, removed before dissemination: it must never reach a row, not even an issue's raw);
     // `rptOwnerGoodAddress` is an address flag the technical specification (v3, §3.5) marks not applicable to
-    // filers. OUTPUT.md has no column for either.
+    // filers. No output column holds either (docs/TABLES.md).
     case rptOwnerCcc, rptOwnerGoodAddress
 }
 
 /// Looks element names up without allocating: names are bucketed by length and compared byte by byte.
 ///
 /// Each parser owns its table in raw storage, so parallel workers never retain a shared Swift array on the hot
-/// path (ENGINEERING.md §4: that alone cost 25% per document at two threads). The owner calls `deallocate()`.
+/// path (docs/PERFORMANCE.md, "XML": that alone cost 25% per document at two threads). The owner calls `deallocate()`.
 struct OwnershipTagTable {
     private struct Entry {
         var offset: Int

@@ -4,7 +4,8 @@ import EdgarCore
 /// Everything the SAX callbacks touch, reached through the `userData` pointer.
 ///
 /// A plain struct behind an `UnsafeMutablePointer`, not a class property: mutating a class's stored struct from
-/// C callbacks costs a dynamic exclusivity check per access, which measured +45% per document (ENGINEERING.md §4).
+/// C callbacks costs a dynamic exclusivity check per access, which measured +45% per document (docs/PERFORMANCE.md,
+/// "XML").
 struct SAXState {
     var builder: OwnershipDocumentBuilder
     let tags = OwnershipTagTable()

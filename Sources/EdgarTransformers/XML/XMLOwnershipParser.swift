@@ -65,7 +65,7 @@ public final class XMLOwnershipParser {
         case .failure(let rejection):
             // Undeclared Latin-1 / Windows-1252 bytes: libxml2 assumes UTF-8 and refuses them, so try once more
             // with the encoding such filings were written in.
-            guard rejection.code == .malformedXML, !XMLProlog.declaresEncoding(body), !XMLProlog.isValidUTF8(body)
+            guard rejection.code == .malformedXML, !XMLProlog.declaresEncoding(body), !UTF8Validation.isValid(body)
             else { throw rejection }
             var document = try attempt(body, encoding: "windows-1252").get()
             document.decodedAsWindows1252 = true
@@ -79,7 +79,7 @@ public final class XMLOwnershipParser {
     private func parseRecovering(_ body: UnsafeRawBufferPointer, refused: DocumentRejection) throws(DocumentRejection)
         -> OwnershipDocument
     {
-        let encoding = !XMLProlog.declaresEncoding(body) && !XMLProlog.isValidUTF8(body) ? "windows-1252" : nil
+        let encoding = !XMLProlog.declaresEncoding(body) && !UTF8Validation.isValid(body) ? "windows-1252" : nil
         // Once a document is not well-formed, libxml2 (2.9) drops every entity reference it meets, `&amp;` too
         // (xmlParseReference returns early): the recover pass reads the five predefined ones, and a bare `&`, as
         // character references, which it still decodes.

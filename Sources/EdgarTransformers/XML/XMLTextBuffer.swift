@@ -1,7 +1,7 @@
 /// A growable byte buffer for the character data of the element being captured.
 ///
 /// Raw storage rather than `[UInt8]`: it is reset for every value, and `Array.removeAll(keepingCapacity:)`
-/// showed up in the parser's profile (ENGINEERING.md §4). The owner must call `deallocate()`.
+/// showed up in the parser's profile (docs/PERFORMANCE.md, "XML"). The owner must call `deallocate()`.
 struct XMLTextBuffer {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int

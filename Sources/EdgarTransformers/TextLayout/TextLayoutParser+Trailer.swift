@@ -1,6 +1,6 @@
 import EdgarCore
 
-extension TextBuffer {
+extension TextLayoutParser {
     /// `n. text` lines; a line that does not start a footnote continues the one before.
     func readFootnotes(_ lines: [Range<Int>]) -> [Footnote] {
         var footnotes: [Footnote] = []
@@ -42,13 +42,13 @@ extension TextBuffer {
         let parenthesised = i < r.upperBound && bytes[i] == UInt8(ascii: "(")
         if parenthesised { i += 1 }
         let digitsStart = i
-        while i < r.upperBound, isDigit(bytes[i]) { i += 1 }
+        while i < r.upperBound, bytes[i].isASCIIDigit { i += 1 }
         guard i > digitsStart, i - digitsStart <= 6, i < r.upperBound else { return nil }
         let mark = bytes[i]
         guard parenthesised ? mark == UInt8(ascii: ")") : (mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")"))
         else { return nil }
         i += 1
-        guard i == r.upperBound || isASCIIWhitespace(bytes[i]) else { return nil }
+        guard i == r.upperBound || bytes[i].isASCIIWhitespace else { return nil }
         return i
     }
 
@@ -57,7 +57,7 @@ extension TextBuffer {
         var i = r.lowerBound
         if bytes[i] == UInt8(ascii: "(") { i += 1 }
         var number = 0
-        while isDigit(bytes[i]) {
+        while bytes[i].isASCIIDigit {
             number = number * 10 + Int(bytes[i] - UInt8(ascii: "0"))
             i += 1
         }
@@ -92,7 +92,7 @@ extension TextBuffer {
         let r = trim(line)
         guard !r.isEmpty else { return nil }
         var dateStart = r.upperBound
-        while dateStart > r.lowerBound, !isSpace(bytes[dateStart - 1]) { dateStart -= 1 }
+        while dateStart > r.lowerBound, !bytes[dateStart - 1].isSpaceTabCROrLF { dateStart -= 1 }
         guard looksLikeDate(dateStart..<r.upperBound), footnoteMarkEnd(r) == nil else { return nil }
         let name = foldedString(r.lowerBound..<dateStart)?.trimmingSpaces() ?? ""
         return Signature(name: name.isEmpty ? nil : name, date: string(dateStart..<r.upperBound))
@@ -115,7 +115,7 @@ extension TextBuffer {
         var run = 0
         for i in token {
             let b = bytes[i]
-            if isDigit(b) {
+            if b.isASCIIDigit {
                 run += 1
             } else if (b == UInt8(ascii: "/") || b == UInt8(ascii: "-")) && (separator == 0 || separator == b) {
                 guard run > 0, parts.count < 2 else { return false }

@@ -1,27 +1,7 @@
-/// The text layout after its markup is taken away: `<u>`/`</u>` removed, `\$` turned into `$`, CRLF and lone CR
-/// turned into LF, UTF-8 NBSP turned into a space. Everything downstream reads byte ranges of `bytes`.
-struct TextBuffer {
-    let bytes: [UInt8]
-    /// One range per line, without its LF.
-    let lines: [Range<Int>]
-    /// The bytes were not valid UTF-8 and strings are decoded as Windows-1252.
-    let isWindows1252: Bool
+import EdgarCore
 
-    init(_ raw: [UInt8]) {
-        var lines: [Range<Int>] = []
-        lines.reserveCapacity(raw.count / 40)
-        // Every rewrite keeps or shortens the text, so the output fits in the input's size and is written through
-        // a pointer: no per-byte append.
-        let out = [UInt8](unsafeUninitializedCapacity: raw.count) { out, written in
-            written = raw.withUnsafeBufferPointer { raw in
-                Self.unmarkup(raw, into: out, lines: &lines)
-            }
-        }
-        self.bytes = out
-        self.lines = lines
-        self.isWindows1252 = !Self.isValidUTF8(out)
-    }
-
+/// The text layout's bytes: markup taken away, lines found, strings decoded, ranges trimmed and split into cells.
+extension TextLayoutParser {
     /// The bytes that may start markup or a line break.
     private static let markupStarts: [UInt8] = [
         UInt8(ascii: "<"), UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0xC2,
@@ -29,7 +9,7 @@ struct TextBuffer {
 
     /// Writes `raw` without its markup into `out` (at least `raw.count` bytes), appending each line's range to
     /// `lines`; returns the number of bytes written.
-    private static func unmarkup(
+    static func unmarkup(
         _ raw: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, lines: inout [Range<Int>]
     ) -> Int {
         let n = raw.count
@@ -139,7 +119,7 @@ struct TextBuffer {
         var written = 0
         var i = range.lowerBound
         while i < range.upperBound {
-            guard isSpace(source[i]) else {
+            guard source[i].isSpaceTabCROrLF else {
                 out[written] = source[i]
                 written += 1
                 i += 1
@@ -147,7 +127,7 @@ struct TextBuffer {
             }
             var j = i
             var structural = false
-            while j < range.upperBound, isSpace(source[j]) {
+            while j < range.upperBound, source[j].isSpaceTabCROrLF {
                 if source[j] != UInt8(ascii: " ") { structural = true }
                 j += 1
             }
@@ -168,8 +148,8 @@ struct TextBuffer {
     func trim(_ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound
         var hi = range.upperBound
-        while lo < hi, isSpace(bytes[lo]) { lo += 1 }
-        while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
+        while lo < hi, bytes[lo].isSpaceTabCROrLF { lo += 1 }
+        while hi > lo, bytes[hi - 1].isSpaceTabCROrLF { hi -= 1 }
         return lo..<hi
     }
 
@@ -193,48 +173,7 @@ struct TextBuffer {
         cells.append(start..<line.upperBound)
         return cells
     }
-
-    private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        // Most renderings are plain ASCII: check that first, eight bytes at a time.
-        let ascii = bytes.withUnsafeBytes { raw -> Bool in
-            var i = 0
-            while i + 8 <= raw.count {
-                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-                i += 8
-            }
-            while i < raw.count {
-                if raw[i] & 0x80 != 0 { return false }
-                i += 1
-            }
-            return true
-        }
-        if ascii { return true }
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
-    }
 }
-
-@inline(__always)
-func isSpace(_ b: UInt8) -> Bool {
-    b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
-}
-
-/// ASCII bytes that are whitespace `Character`s: TAB, LF, VT, FF, CR and space.
-@inline(__always)
-func isASCIIWhitespace(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || (b >= 0x09 && b <= 0x0D) }
-
-@inline(__always)
-func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
-
-@inline(__always)
-func lowered(_ b: UInt8) -> UInt8 { b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b }
 
 /// Windows-1252 to Unicode: the C1 range differs from Latin-1; five bytes are undefined and map to U+FFFD.
 enum Windows1252 {
