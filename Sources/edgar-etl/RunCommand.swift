@@ -50,46 +50,46 @@ struct RunCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder (OUT).")
     var output: String?
 
-    @Option(name: .shortAndLong, help: "Transformer workers (default: the number of cores).")
+    @Option(name: .shortAndLong, help: ArgumentHelp(PipelineFileSchema.flagHelp("jobs")))
     var jobs: Int?
 
-    @Option(help: "Inputs read and inflated at once, sharing the --jobs workers (default: the number of cores). The output is the same for any value.")
+    @Option(help: ArgumentHelp(PipelineFileSchema.flagHelp("readers")))
     var readers: Int?
 
-    @Option(help: "Part file compression: gzip (default) or none.")
+    @Option(help: ArgumentHelp(PipelineFileSchema.flagHelp("compression")))
     var compression: Compression?
 
-    @Option(help: "gzip level 1 (fastest, the default) to 9 (smallest); 6 makes parts ~25% smaller for ~2.3x the compression CPU.")
+    @Option(help: ArgumentHelp(PipelineFileSchema.flagHelp("compression_level")))
     var compressionLevel: Int32?
 
-    @Option(help: "Partition folders: month (default), day, year or none.")
+    @Option(help: ArgumentHelp(PipelineFileSchema.flagHelp("partition")))
     var partition: PartitionGranularity?
 
-    @Option(help: "A damaged (truncated) input: skip it (default), or keep the members read whole before the damage.")
+    @Option(help: ArgumentHelp(PipelineFileSchema.flagHelp("rejects.on_truncated")))
     var onTruncated: TruncatedPolicy?
 
-    @Option(help: "Largest member read into memory, in bytes (default 64 MiB); larger members are rejected member_too_large.")
+    @Option(help: ArgumentHelp(PipelineFileSchema.flagHelp("limits.max_member_bytes")))
     var maxMemberBytes: Int?
 
-    @Option(help: "Largest decompression ratio allowed for a member before it counts as a bomb (default 1000).")
+    @Option(help: ArgumentHelp(PipelineFileSchema.flagHelp("limits.max_compression_ratio")))
     var maxCompressionRatio: Int?
 
-    @Option(help: "Most bytes one input may inflate to before it is given up (default 1 TiB, far above any real feed); bounds the time spent on decompression bombs.")
+    @Option(help: ArgumentHelp(PipelineFileSchema.flagHelp("limits.max_inflated_bytes")))
     var maxInflatedBytes: Int?
 
-    @Option(help: "Deepest XML element nesting accepted (default 64); deeper documents are rejected malformed_xml.")
+    @Option(help: ArgumentHelp(PipelineFileSchema.flagHelp("limits.max_xml_depth")))
     var maxXmlDepth: Int?
 
-    @Option(help: "Largest ownership document parsed, in bytes (default 64 MiB, the member limit's default); larger ones are rejected member_too_large.")
+    @Option(help: ArgumentHelp(PipelineFileSchema.flagHelp("limits.max_document_bytes")))
     var maxDocumentBytes: Int?
 
-    @Flag(help: "Read XML that is not well-formed in libxml2's recover mode (rows plus the issue recovered_xml) instead of rejecting it malformed_xml.")
+    @Flag(help: ArgumentHelp(PipelineFileSchema.flagHelp("recover_xml")))
     var recoverXml = false
 
-    @Option(help: "Fail the run (exit 5) when more than this many rejects were written.")
+    @Option(help: ArgumentHelp(PipelineFileSchema.flagHelp("rejects.max_rejects")))
     var maxRejects: Int?
 
-    @Option(help: "Fail the run (exit 5) when rejects exceed this fraction of filings plus rejects (0 to 1).")
+    @Option(help: ArgumentHelp(PipelineFileSchema.flagHelp("rejects.max_reject_ratio")))
     var maxRejectRatio: Double?
 
     @Option(help: "Progress line on stderr: auto (when stderr is a terminal), always or never.")

@@ -43,6 +43,22 @@ import Testing
         #expect(version.stdout.contains("contract 1"))
     }
 
+    /// Each `run` flag that a pipeline-file key also sets is described once, by the key: `run --help` shows the key's
+    /// meaning, default and path, as `validate --keys` lists them.
+    @Test func runHelpDescribesEachFlagByItsPipelineKey() throws {
+        let keys = try Binary.run("edgar-etl", ["validate", "--keys"]).stdout.split(separator: "\n")
+        let help = try Binary.run("edgar-etl", ["run", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var flags = 0
+        for (index, line) in keys.enumerated() {
+            guard let flag = line.split(separator: "flag: ").dropFirst().first, flag != "--output" else { continue }
+            let path = keys[index - 1].trimmingCharacters(in: .whitespaces)
+            #expect(help.contains("\(flag) <") || help.contains("\(flag) "), "\(flag) is not in run --help")
+            #expect(help.contains("Pipeline file: \(path)."), "run --help does not name the key \(path) of \(flag)")
+            flags += 1
+        }
+        #expect(flags == 14)
+    }
+
     @Test func runCommitsEveryInputAndWritesSuccess() throws {
         let out = folder + "/out"
         let result = try Binary.run("edgar-etl", ["run", folder + "/in", "--output", out, "--jobs", "2"])

@@ -25,6 +25,40 @@ public enum RejectCode: String, Sendable, Equatable, CaseIterable, Comparable {
     public static func < (a: RejectCode, b: RejectCode) -> Bool { a.rawValue < b.rawValue }
 }
 
+extension RejectCode {
+    /// What the code means, as docs/TABLES.md lists it (`edgar-etl schema --format markdown`).
+    public var meaning: String {
+        switch self {
+        case .unreadableInput:
+            "the input path does not exist or cannot be read"
+        case .emptyInput:
+            "an empty file, an archive with no members, or a zero-byte member"
+        case .corruptGzip:
+            "a gzip stream that fails to inflate, or whose CRC or length does not match"
+        case .truncatedArchive:
+            "the input ends inside a gzip stream, tar or zip structure"
+        case .corruptArchive:
+            "a damaged tar header or zip record (reading resumes where it can)"
+        case .unsupportedArchive:
+            "an encrypted zip member or a compression method not read"
+        case .memberTooLarge:
+            "a member above the member limit (64 MiB by default) or the decompression-ratio limit, or a document above the document limit"
+        case .malformedXML:
+            "libxml2 refused the document (its message and line are in `message`)"
+        case .unsafeXML:
+            "a DTD, entity declaration or external reference; nothing is expanded or fetched"
+        case .unrecognizedLayout:
+            "an ownership document that is neither XML, the text layout nor the HTML view"
+        case .notOwnershipForm:
+            "an input handed over as an ownership document (a loose file, a `<TYPE>4` document) that is not one"
+        case .missingRequiredField:
+            "a document without what makes it a filing (no issuer, no form type)"
+        case .duplicateFiling:
+            "(1.1) a filing whose `filing_id` already appeared in the same input; the first is kept"
+        }
+    }
+}
+
 /// A bad input, explained: it becomes one row of the rejects table. Rejects are data, not errors.
 public struct Reject: Sendable, Equatable {
     public var source: SourceRef

@@ -16,6 +16,30 @@ public enum ValueIssueCode: String, Sendable, Equatable, CaseIterable {
     case recoveredXML = "recovered_xml"
 }
 
+extension ValueIssueCode {
+    /// What the code means, as docs/TABLES.md lists it (`edgar-etl schema --format markdown`).
+    public var meaning: String {
+        switch self {
+        case .invalidDate:
+            "not a date in any accepted form, or an impossible one; the value is null"
+        case .invalidDecimal:
+            "not a number; the value is null"
+        case .invalidBoolean:
+            "not `1`, `0`, `true` or `false`; the value is null"
+        case .invalidCIK:
+            "not a CIK of at most ten digits; the value is null"
+        case .invalidEncoding:
+            "bytes not valid in the document's encoding were read as Windows-1252 (on each field that held them)"
+        case .unknownCode:
+            "a code outside its list (transaction codes A C D E F G H I J L M O P S U W X Z, A/D, D/I, E/L); kept as filed"
+        case .recoveredXML:
+            "(1.1) on the filings row, field `document`: the XML was not well-formed and was read in libxml2's recover mode because the run asked for it (`--recover-xml`); `raw` is libxml2's first error"
+        case .unknownElement:
+            "(1.1) on the filings row: an element the parser does not know; `field` is its path below the root (`issuer/issuerNewThing`), `raw` its text (at most 200 characters)"
+        }
+    }
+}
+
 /// The outcome of normalising one filed value: the value in the contract's form (nil for null) and, when the
 /// filed text could not be taken as is, the issue to report. `unknown_code` is the one issue that keeps a value.
 public struct Normalized<Value: Sendable & Equatable>: Sendable, Equatable {

@@ -46,7 +46,7 @@ public enum PipelineFileSchema {
             flag: "--recover-xml"),
         key("limits", "mapping", "-", "Safety limits against oversized or hostile input."),
         size("limits.max_member_bytes", "64MiB",
-            "Largest archive member read into memory; larger members are rejected member_too_large. A size is an integer number of bytes or a number with KiB, MiB, GiB or TiB.",
+            "Largest archive member read into memory; larger members are rejected member_too_large.",
             flag: "--max-member-bytes"),
         integer("limits.max_compression_ratio", 2...Int.max, "1000",
             "Inflated/compressed ratio above which a zip entry or .gz payload counts as a bomb and is rejected.",
@@ -90,6 +90,14 @@ public enum PipelineFileSchema {
         return "\(name) must be between \(range.lowerBound) and \(range.upperBound)"
     }
 
+    /// The `edgar-etl run --help` text of the flag for the key at `path`: the key's meaning, its default and the key
+    /// itself, so that a flag and its pipeline-file key are described once, here.
+    public static func flagHelp(_ path: String) -> String {
+        let key = key(path)
+        let unit = key.type.hasPrefix("size") ? " In bytes on the command line." : ""
+        return "\(key.meaning)\(unit) Default: \(key.defaultValue). Pipeline file: \(key.path)."
+    }
+
     /// The key names allowed directly below `parent` (`""` for the top level), in documentation order.
     static func names(under parent: String) -> [String] {
         keys.filter { $0.parent == parent }.map { String($0.name) }
@@ -112,6 +120,6 @@ public enum PipelineFileSchema {
     /// A byte count of at least 1 KiB (`64MiB`).
     private static func size(_ path: String, _ defaultValue: String, _ meaning: String, flag: String? = nil) -> PipelineFileKey {
         PipelineFileKey(
-            path: path, type: "size, at least 1KiB", defaultValue: defaultValue, meaning: meaning, flag: flag, range: 1024...Int.max)
+            path: path, type: "size, at least 1KiB (bytes, or a number with KiB, MiB, GiB or TiB)", defaultValue: defaultValue, meaning: meaning, flag: flag, range: 1024...Int.max)
     }
 }

@@ -159,16 +159,15 @@ enum TablesDocument {
         }
     }
 
-    /// The issue and reject codes: every code the code knows, with what it means, plus the revision-1.1 codes
-    /// described ahead of the code that emits them.
+    /// The issue and reject codes, each with the meaning its enum gives it (`ValueIssueCode`, `RejectCode`).
     static var codes: String {
         var out = "## Issue codes (`issues[].code`)\n\n| code | meaning |\n|---|---|\n"
-        for code in ordered(ValueIssueCode.allCases.map(\.rawValue), known: issueMeanings) {
-            out += "| `\(code)` | \(issueMeanings.first { $0.0 == code }?.1 ?? "") |\n"
+        for code in ValueIssueCode.allCases {
+            out += "| `\(code.rawValue)` | \(code.meaning) |\n"
         }
         out += "\n## Reject codes (`rejects.error_code`)\n\n| code | meaning |\n|---|---|\n"
-        for code in ordered(RejectCode.allCases.map(\.rawValue), known: rejectMeanings) {
-            out += "| `\(code)` | \(rejectMeanings.first { $0.0 == code }?.1 ?? "") |\n"
+        for code in RejectCode.allCases {
+            out += "| `\(code.rawValue)` | \(code.meaning) |\n"
         }
         out += """
 
@@ -182,35 +181,6 @@ enum TablesDocument {
         return out
     }
 
-    /// `codes` in the code's order, then the documented ones the code does not have yet.
-    static func ordered(_ codes: [String], known: [(String, String)]) -> [String] {
-        codes + known.map(\.0).filter { !codes.contains($0) }
-    }
 
-    static let issueMeanings: [(String, String)] = [
-        ("invalid_date", "not a date in any accepted form, or an impossible one; the value is null"),
-        ("invalid_decimal", "not a number; the value is null"),
-        ("invalid_boolean", "not `1`, `0`, `true` or `false`; the value is null"),
-        ("invalid_cik", "not a CIK of at most ten digits; the value is null"),
-        ("invalid_encoding", "bytes not valid in the document's encoding were read as Windows-1252 (on each field that held them)"),
-        ("unknown_code", "a code outside its list (transaction codes A C D E F G H I J L M O P S U W X Z, A/D, D/I, E/L); kept as filed"),
-        ("recovered_xml", "(1.1) on the filings row, field `document`: the XML was not well-formed and was read in libxml2's recover mode because the run asked for it (`--recover-xml`); `raw` is libxml2's first error"),
-        ("unknown_element", "(1.1) on the filings row: an element the parser does not know; `field` is its path below the root (`issuer/issuerNewThing`), `raw` its text (at most 200 characters)"),
-    ]
 
-    static let rejectMeanings: [(String, String)] = [
-        ("unreadable_input", "the input path does not exist or cannot be read"),
-        ("empty_input", "an empty file, an archive with no members, or a zero-byte member"),
-        ("corrupt_gzip", "a gzip stream that fails to inflate, or whose CRC or length does not match"),
-        ("truncated_archive", "the input ends inside a gzip stream, tar or zip structure"),
-        ("corrupt_archive", "a damaged tar header or zip record (reading resumes where it can)"),
-        ("unsupported_archive", "an encrypted zip member or a compression method not read"),
-        ("member_too_large", "a member above the member limit (64 MiB by default) or the decompression-ratio limit, or a document above the document limit"),
-        ("malformed_xml", "libxml2 refused the document (its message and line are in `message`)"),
-        ("unsafe_xml", "a DTD, entity declaration or external reference; nothing is expanded or fetched"),
-        ("unrecognized_layout", "an ownership document that is neither XML, the text layout nor the HTML view"),
-        ("not_ownership_form", "an input handed over as an ownership document (a loose file, a `<TYPE>4` document) that is not one"),
-        ("missing_required_field", "a document without what makes it a filing (no issuer, no form type)"),
-        ("duplicate_filing", "(1.1) a filing whose `filing_id` already appeared in the same input; the first is kept"),
-    ]
 }
