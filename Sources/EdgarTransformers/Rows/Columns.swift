@@ -13,7 +13,7 @@ public enum ColumnType: String, Sendable, CaseIterable {
     case code
     /// `3`, `3/A`, `4`, `4/A`, `5`, `5/A`.
     case formType
-    /// `xml` or `text`.
+    /// `xml`, `text` or `html`: the layout the filing was read from.
     case layout
     /// Ten digits, zero-padded.
     case cik
