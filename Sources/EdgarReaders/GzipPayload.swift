@@ -1,5 +1,5 @@
-import EdgarCore
 import EdgarCompression
+import EdgarCore
 
 /// What comes out of a gzip stream, decided on its first 512 bytes: a tar (walked member by member) or a single
 /// payload held whole as one member (`x.nc.gz`, `x.xml.gz`), within the member and ratio limits.

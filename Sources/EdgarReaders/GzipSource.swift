@@ -1,5 +1,5 @@
-import EdgarCore
 import EdgarCompression
+import EdgarCore
 
 /// A gzip file (one or several concatenated members), inflated in 256 KiB reads through one `Inflater`; its
 /// payload is a tar walked on the fly or a single member (see `GzipPayload`).

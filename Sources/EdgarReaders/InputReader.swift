@@ -1,5 +1,5 @@
-import EdgarCore
 import EdgarCompression
+import EdgarCore
 import EdgarSystem
 
 /// Stage 1: turns one input file into a stream of members, recognising gzip, tar and zip by their bytes, with

@@ -1,5 +1,5 @@
-import EdgarCore
 import EdgarCompression
+import EdgarCore
 
 /// Reads one zip entry's bytes: checks the limits before touching the data, inflates into exactly one array,
 /// verifies size and CRC-32. Reuses one raw `Inflater` and one compressed-data buffer across entries.

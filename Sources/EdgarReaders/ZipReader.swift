@@ -1,5 +1,5 @@
-import EdgarCore
 import EdgarCompression
+import EdgarCore
 
 /// A zip file, read through its central directory with `pread` (a zip is random-access): stored and deflate
 /// members, zip64 sizes and offsets, CRC-32 checked. Without a central directory (a truncated download) it

@@ -1,5 +1,5 @@
-import EdgarCore
 import EdgarCompression
+import EdgarCore
 import Foundation
 
 /// Builds whole daily-feed archives (`YYYYMMDD.nc.tar.gz`) of realistic submissions, with the truth of

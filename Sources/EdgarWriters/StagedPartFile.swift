@@ -1,5 +1,5 @@
-import EdgarCore
 import EdgarCompression
+import EdgarCore
 import EdgarSystem
 import SystemPackage
 

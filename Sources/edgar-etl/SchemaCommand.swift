@@ -1,7 +1,7 @@
 import ArgumentParser
 import EdgarCore
-import Foundation
 import EdgarTransformers
+import Foundation
 
 struct SchemaSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
-import EdgarTestSupport
 import EdgarCompression
+import EdgarTestSupport
 import Foundation
 import Testing
 

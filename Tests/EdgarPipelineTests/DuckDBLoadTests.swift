@@ -1,9 +1,9 @@
+import EdgarCompression
 import EdgarCore
 import EdgarPipeline
 import EdgarSynth
 import EdgarTestSupport
 import EdgarTransformers
-import EdgarCompression
 import Foundation
 import Testing
 

@@ -1,8 +1,8 @@
+import EdgarCompression
 import EdgarCore
 import EdgarPipeline
 import EdgarSynth
 import EdgarTestSupport
-import EdgarCompression
 import Foundation
 import Testing
 

@@ -1,7 +1,7 @@
+import EdgarCompression
 import EdgarCore
 import EdgarPipeline
 import EdgarSynth
-import EdgarCompression
 import Foundation
 import Testing
 

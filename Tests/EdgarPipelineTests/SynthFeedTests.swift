@@ -1,6 +1,6 @@
+import EdgarCompression
 import EdgarCore
 import EdgarSynth
-import EdgarCompression
 import Foundation
 import Testing
 

@@ -1,6 +1,6 @@
+import EdgarCompression
 import EdgarReaders
 import EdgarTestSupport
-import EdgarCompression
 import Testing
 
 @Suite struct CorpusTests {

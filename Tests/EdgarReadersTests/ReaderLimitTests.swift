@@ -1,6 +1,6 @@
+import EdgarCompression
 import EdgarCore
 import EdgarTestSupport
-import EdgarCompression
 import Foundation
 import Testing
 

@@ -1,6 +1,6 @@
 import EdgarCore
-import EdgarTestSupport
 import EdgarReaders
+import EdgarTestSupport
 
 /// Everything one read produced.
 struct Outcome {

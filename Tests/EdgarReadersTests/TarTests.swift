@@ -1,7 +1,7 @@
+import EdgarCompression
 import EdgarCore
 import EdgarReaders
 import EdgarTestSupport
-import EdgarCompression
 import Testing
 
 /// A tar using every header variant the walker must read, and what it should yield.

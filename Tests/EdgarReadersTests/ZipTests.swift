@@ -1,7 +1,7 @@
+import EdgarCompression
 import EdgarCore
 import EdgarReaders
 import EdgarTestSupport
-import EdgarCompression
 import Testing
 
 @Suite struct ZipTests {

@@ -1,7 +1,7 @@
+import EdgarCompression
 import EdgarCore
 import EdgarSystem
 import EdgarTestSupport
-import EdgarCompression
 import Foundation
 import Testing
 
