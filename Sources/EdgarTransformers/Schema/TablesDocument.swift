@@ -34,7 +34,10 @@ enum TablesDocument {
 
         - One folder per table, partitioned by the filing's `filing_date`, else its `period_of_report`, else
           `year=unknown/month=unknown` (`--partition month|day|year|none`; month and day have two digits). Partition
-          values are folder names only, not columns: read them as text, since `unknown` exists.
+          values are folder names only, not columns: read them as text, since `unknown` exists. The reject of a
+          whole input (an archive that could not be read) goes to the unknown partition of the run's granularity:
+          `_rejects/year=unknown/month=unknown/` by default, `…/day=unknown/` with `day`, `year=unknown/` with
+          `year`, `_rejects/` itself with `none`.
         - Part files are NDJSON, one row per line, every column present on every row (`null` when the filing gives
           nothing). With `--compression gzip` (the default) a part is `.ndjson.gz` made of several gzip members
           (one per MiB of rows): gzip, zcat, Python, DuckDB and BigQuery read them as one stream. With
