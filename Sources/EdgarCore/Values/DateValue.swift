@@ -49,7 +49,7 @@ extension Normalize {
         guard !range.isEmpty, range.upperBound <= bytes.count else { return nil }
         var value = 0
         for i in range {
-            guard isDigit(bytes[i]) else { return nil }
+            guard bytes[i].isASCIIDigit else { return nil }
             value = value * 10 + Int(bytes[i] - UInt8(ascii: "0"))
         }
         return value

@@ -23,7 +23,7 @@ extension Normalize {
             var i = 0
             if i < n && b[i] == UInt8(ascii: "-") { i += 1 }
             let integerStart = i
-            while i < n && isDigit(b[i]) { i += 1 }
+            while i < n && b[i].isASCIIDigit { i += 1 }
             let integerDigits = i - integerStart
             guard integerDigits > 0 else { return false }
             if b[integerStart] == UInt8(ascii: "0") && integerDigits > 1 { return false }
@@ -31,7 +31,7 @@ extension Normalize {
             guard b[i] == UInt8(ascii: ".") else { return false }
             i += 1
             let fractionStart = i
-            while i < n && isDigit(b[i]) { i += 1 }
+            while i < n && b[i].isASCIIDigit { i += 1 }
             return i == n && i > fractionStart
         }
     }
@@ -67,12 +67,12 @@ extension Normalize {
         var integerCount = 0
         while i < n {
             let c = bytes[i]
-            if isDigit(c) {
+            if c.isASCIIDigit {
                 digits.append(c)
                 integerCount += 1
             } else if c == UInt8(ascii: ",") {
                 // A thousands separator stands between digits.
-                guard integerCount > 0, i + 1 < n, isDigit(bytes[i + 1]) else { return nil }
+                guard integerCount > 0, i + 1 < n, bytes[i + 1].isASCIIDigit else { return nil }
             } else {
                 break
             }
@@ -80,7 +80,7 @@ extension Normalize {
         }
         if i < n && bytes[i] == UInt8(ascii: ".") {
             i += 1
-            while i < n && isDigit(bytes[i]) {
+            while i < n && bytes[i].isASCIIDigit {
                 digits.append(bytes[i])
                 i += 1
             }
@@ -96,7 +96,7 @@ extension Normalize {
                 i += 1
             }
             let exponentStart = i
-            while i < n && isDigit(bytes[i]) {
+            while i < n && bytes[i].isASCIIDigit {
                 exponent = exponent * 10 + Int(bytes[i] - UInt8(ascii: "0"))
                 guard exponent <= maxDecimalExponent else { return nil }
                 i += 1

@@ -25,7 +25,7 @@ extension Normalize {
     public static func cik(_ raw: String?) -> Normalized<String> {
         guard let text = string(raw) else { return .null }
         return withUTF8(text) { b in
-            guard b.count <= 10, b.allSatisfy(isDigit) else { return .invalid(.invalidCIK) }
+            guard b.count <= 10, b.allSatisfy(\.isASCIIDigit) else { return .invalid(.invalidCIK) }
             if b.count == 10 { return .valid(text) }
             // Ten bytes or fewer: a small string, built without allocating.
             let padded = String(unsafeUninitializedCapacity: 10) { out in
@@ -53,12 +53,12 @@ extension Normalize {
         guard let text = string(raw) else { return nil }
         return withUTF8(text) { b in
             if b.count == 20 {
-                for i in 0..<20 where !(i == 10 || i == 13 ? b[i] == UInt8(ascii: "-") : isDigit(b[i])) {
+                for i in 0..<20 where !(i == 10 || i == 13 ? b[i] == UInt8(ascii: "-") : b[i].isASCIIDigit) {
                     return nil
                 }
                 return text
             }
-            guard b.count == 18, b.allSatisfy(isDigit) else { return nil }
+            guard b.count == 18, b.allSatisfy(\.isASCIIDigit) else { return nil }
             return String(unsafeUninitializedCapacity: 20) { out in
                 var o = 0
                 for i in 0..<18 {

@@ -36,20 +36,14 @@ extension Normalize {
     static func asciiTrimmedBounds(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var start = 0
         var end = b.count
-        while start < end && isASCIIWhitespace(b[start]) { start += 1 }
-        while end > start && isASCIIWhitespace(b[end - 1]) { end -= 1 }
+        while start < end && b[start].isASCIIWhitespace { start += 1 }
+        while end > start && b[end - 1].isASCIIWhitespace { end -= 1 }
         guard start == end || (b[start] < 0x80 && b[end - 1] < 0x80) else { return nil }
         return start..<end
     }
 
-    /// The ASCII characters with the Unicode `White_Space` property: tab, line feed, vertical tab, form feed,
-    /// carriage return, space.
     static func isVisibleASCII(_ byte: UInt8) -> Bool {
         byte > 0x20 && byte < 0x7f
-    }
-
-    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte >= 0x09 && byte <= 0x0d)
     }
 
     /// True when `raw` holds any non-ASCII character (for the Windows-1252 `invalid_encoding` flag).
@@ -63,9 +57,5 @@ extension Normalize {
         if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         var copy = text
         return copy.withUTF8(body)
-    }
-
-    static func isDigit(_ byte: UInt8) -> Bool {
-        byte &- 0x30 < 10
     }
 }
