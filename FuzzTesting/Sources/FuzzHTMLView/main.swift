@@ -9,10 +9,7 @@ import FuzzSupport
 nonisolated(unsafe) let path = FilingPath()
 
 func fuzzOne(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
-    let document = ExtractedDocument(
-        source: SourceRef(archive: "fuzz", member: "x.html"), layout: .html, envelope: nil, documentType: nil,
-        body: fuzzBytes(data, count))
-    path.run(document: document)
+    path.run(body: fuzzBytes(data, count), layout: .html, member: "x.html")
     return 0
 }
 

@@ -22,6 +22,12 @@ public final class FilingPath {
         }
     }
 
+    /// A loose document of `layout` (as the extractor hands over a `.txt` or `.html` file), run as `run(document:)`.
+    public func run(body: [UInt8], layout: Layout, member: String) {
+        run(document: ExtractedDocument(
+            source: SourceRef(archive: "fuzz", member: member), layout: layout, envelope: nil, documentType: nil, body: body))
+    }
+
     /// Parses `document` in its layout and encodes it; rejections are encoded as reject lines.
     public func run(document: ExtractedDocument) {
         do throws(DocumentRejection) {
