@@ -51,6 +51,18 @@ public enum Binary {
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData.value, as: UTF8.self))
     }
+
+    /// Starts `name` (a product of this package) with `arguments` in the background, its output discarded, and
+    /// returns the running process: for tests that signal, kill or race it.
+    public static func start(_ name: String, _ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent(name)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
 }
 
 /// A value handed from one thread to another exactly once.

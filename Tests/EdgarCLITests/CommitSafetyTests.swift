@@ -236,18 +236,11 @@ import Testing
     }
 
     @Test func twoRunsOfOneInputWithMonthAndDayAtOnceLeaveNoOrphans() throws {
-        let binary = Binary.productsDirectory.appendingPathComponent("edgar-etl")
         for attempt in 0..<6 {
             let out = fresh("concurrent-\(attempt)")
-            let runs = ["month", "day"].map { partition -> Process in
-                let process = Process()
-                process.executableURL = binary
-                process.arguments = ["run", Self.fixture.feedA, "--output", out, "--partition", partition, "--jobs", "1"]
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                return process
+            let runs = try ["month", "day"].map { partition in
+                try Binary.start("edgar-etl", ["run", Self.fixture.feedA, "--output", out, "--partition", partition, "--jobs", "1"])
             }
-            for run in runs { try run.run() }
             for run in runs { run.waitUntilExit() }
             #expect(runs.allSatisfy { $0.terminationStatus == 0 })
             // Before: orphan part files plus _SUCCESS in 11 of 40 tries.

@@ -39,15 +39,7 @@ import Testing
     static func files(_ root: String) -> [String: Data] { FileTree.contents(of: root) }
 
     /// Starts edgar-etl in the background and returns the process.
-    func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = Binary.productsDirectory.appendingPathComponent("edgar-etl")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
+    func start(_ arguments: [String]) throws -> Process { try Binary.start("edgar-etl", arguments) }
 
     @Test func killNineThenRerunGivesTheSameBytes() throws {
         let inputs = [big] + small

@@ -11,12 +11,7 @@ import Testing
     /// (from /proc while it runs; it only grows, so the last reading is the peak up to a few ms before exit).
     /// wait4's ru_maxrss would not do: a child spawned from this test process inherits its high-water mark.
     static func runMeasured(_ arguments: [String]) throws -> (status: Int32, peakRSS: Int) {
-        let process = Process()
-        process.executableURL = Binary.productsDirectory.appendingPathComponent("edgar-etl")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Binary.start("edgar-etl", arguments)
         var peak = 0
         while process.isRunning {
             if let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),

@@ -58,12 +58,7 @@ import Testing
         #expect(try Binary.run("edgar-etl", ["run", folder + "/in", "--output", timing]).status == 0)
         let duration = Date().timeIntervalSince(began)
         for fraction in [0.1, 0.4, 0.7] {
-            let process = Process()
-            process.executableURL = Binary.productsDirectory.appendingPathComponent("edgar-etl")
-            process.arguments = ["run", folder + "/in", "--output", out]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try Binary.start("edgar-etl", ["run", folder + "/in", "--output", out])
             usleep(useconds_t(duration * fraction * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
